@@ -1,0 +1,73 @@
+# migchain: return and readmission analytics for the migration chain.
+#
+#   make deps      install the Debian packages needed to build, test and demo
+#   make           build the extension
+#   make install   install it into the PostgreSQL found by pg_config
+#   make test      deps, a -Werror build, install, pg_regress and TAP suites
+#   make demo      deps, build, install, and a tour in a throwaway cluster
+#
+# The build uses whatever pg_config is first on the PATH (PG_CONFIG=...).
+
+EXTENSION = migchain
+EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+
+MODULE_big = migchain
+OBJS = \
+	src/migchain.o
+
+# The install script of the current version is assembled from the pieces in
+# sql/install/ (one file per concern, applied in name order).  Scripts of
+# released versions and every upgrade step are committed as they are.
+INSTALL_PIECES = $(sort $(wildcard sql/install/*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
+
+# Every sql/*.sql that is not an install or upgrade script is a regression
+# test, run in name order against a database where the extension exists.
+REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS += -DMIGCHAIN_VERSION='"$(EXTVERSION)"'
+PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+ifdef WERROR
+PG_CFLAGS += -Werror
+endif
+
+EXTRA_CLEAN = results regression.diffs regression.out test/tmp_check
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+src/migchain.o: $(EXTENSION).control
+
+# Root installs directly, everyone else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
+	@{ echo '-- $(EXTENSION) $(EXTVERSION): generated from sql/install/*.sql by make; do not edit.'; \
+	  echo; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION $(EXTENSION)" to load this file. \quit'; \
+	  for f in $(INSTALL_PIECES); do echo; echo "-- $$f"; cat "$$f"; done; } > $@
+
+# Debian packages the project needs.  The PostgreSQL major version follows
+# the distribution's default unless pg_config already names one.
+DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
+	postgresql postgresql-contrib postgresql-server-dev-all
+
+.PHONY: deps test demo
+deps:
+	@test/deps.sh $(DEB_PACKAGES)
+
+test: deps
+	@$(MAKE) --no-print-directory clean >/dev/null
+	$(MAKE) --no-print-directory WERROR=1
+	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
+	@test/run-tests.sh
+
+demo: deps
+	$(MAKE) --no-print-directory
+	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
+	@test/demo.sh

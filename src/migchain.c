@@ -1,0 +1,49 @@
+/*
+ * migchain.c
+ *		Module entry point: the module magic, the settings, version().
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "migchain.h"
+
+PG_MODULE_MAGIC;
+
+/* migchain.language: the language of text output ('nl' or 'en'). */
+int			migchain_language = MIGCHAIN_LANG_NL;
+
+static const struct config_enum_entry language_options[] = {
+	{"nl", MIGCHAIN_LANG_NL, false},
+	{"en", MIGCHAIN_LANG_EN, false},
+	{NULL, 0, false}
+};
+
+void		_PG_init(void);
+
+/* Define the settings when the library is loaded. */
+void
+_PG_init(void)
+{
+	DefineCustomEnumVariable("migchain.language",
+							 "Language of migchain's text output.",
+							 "Valid values are \"nl\" (Dutch) and \"en\" (English).",
+							 &migchain_language,
+							 MIGCHAIN_LANG_NL,
+							 language_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+	MarkGUCPrefixReserved("migchain");
+}
+
+PG_FUNCTION_INFO_V1(migchain_version);
+
+/* The version of the loaded library, to compare with the installed SQL. */
+Datum
+migchain_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(MIGCHAIN_VERSION));
+}
