@@ -57,6 +57,31 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all
 
+# make fuzz: every parser under libFuzzer with address and undefined-behaviour
+# sanitizers, FUZZ_SECONDS each.  A harness test/fuzz/fuzz_NAME.c is linked
+# with the plain-C sources listed in FUZZ_SRC_NAME and starts from the seeds
+# in test/fuzz/corpus/NAME/.
+FUZZ_SECONDS ?= 30
+FUZZ_CC ?= clang-14
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
+
+.SECONDEXPANSION:
+test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $$(FUZZ_SRC_$$*) $$(wildcard src/*.h)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*)
+
+.PHONY: fuzz
+fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+	  mkdir -p test/fuzz/work/$$f; \
+	  echo "== fuzz $$f ($(FUZZ_SECONDS) s)"; \
+	  test/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=test/fuzz/work/$$f/ test/fuzz/work/$$f test/fuzz/corpus/$$f 2>&1 \
+	    | grep -E '^(stat::number_of_executed_runs|==|SUMMARY|INFO: .*(crash|leak))' || true; \
+	  test -z "$$(ls test/fuzz/work/$$f | grep -E '^(crash|leak|timeout|oom)-' )" \
+	    || { echo "fuzz $$f found a failing input in test/fuzz/work/$$f"; exit 1; }; \
+	done
+
 .PHONY: deps test demo
 deps:
 	@test/deps.sh $(DEB_PACKAGES)

@@ -21,4 +21,62 @@ typedef enum MigchainLanguage
 
 extern int	migchain_language;
 
+/*
+ * request_kind: 1 byte, pass by value.  Ordinals are dense from 0 so that
+ * aggregates can index counters by them.
+ */
+typedef uint8 RequestKind;
+
+#define MC_KIND_LP			0	/* laissez-passer */
+#define MC_KIND_TO			1	/* terugname en overname (readmission) */
+#define MC_NUM_KINDS		2
+
+#define DatumGetRequestKind(d)	((RequestKind) DatumGetUInt8(d))
+#define RequestKindGetDatum(k)	UInt8GetDatum(k)
+#define PG_GETARG_REQUEST_KIND(n)	DatumGetRequestKind(PG_GETARG_DATUM(n))
+#define PG_RETURN_REQUEST_KIND(k)	return RequestKindGetDatum(k)
+
+/*
+ * answer: 1 byte, pass by value, ordered pending < positive < negative <
+ * withdrawn.  Ordinals are dense from 0.
+ */
+typedef uint8 Answer;
+
+#define MC_ANSWER_PENDING	0	/* bekend gesteld, no answer yet */
+#define MC_ANSWER_POSITIVE	1	/* nationality confirmed */
+#define MC_ANSWER_NEGATIVE	2	/* nationality not confirmed */
+#define MC_ANSWER_WITHDRAWN	3	/* ingetrokken (geen antwoord verkregen) */
+#define MC_NUM_ANSWERS		4
+
+#define DatumGetAnswer(d)	((Answer) DatumGetUInt8(d))
+#define AnswerGetDatum(a)	UInt8GetDatum(a)
+#define PG_GETARG_ANSWER(n)	DatumGetAnswer(PG_GETARG_DATUM(n))
+#define PG_RETURN_ANSWER(a)	return AnswerGetDatum(a)
+
+/*
+ * country: 2 bytes, pass by value.  The stored code is stable across
+ * versions of the iso-codes data (it does not depend on the position of a
+ * country in the generated table); MC_COUNTRY_CODE_MAX bounds it so
+ * aggregates can index dense counters by it.  0 is never a valid code.
+ */
+typedef int16 Country;
+
+#define MC_COUNTRY_CODE_MAX	1023
+
+#define DatumGetCountry(d)	((Country) DatumGetInt16(d))
+#define CountryGetDatum(c)	Int16GetDatum(c)
+#define PG_GETARG_COUNTRY(n)	DatumGetCountry(PG_GETARG_DATUM(n))
+#define PG_RETURN_COUNTRY(c)	return CountryGetDatum(c)
+
+/*
+ * conditions: 2 bytes, pass by value; the five traffic lights, two bits
+ * each (see conditions.c for the layout).
+ */
+typedef int16 Conditions;
+
+#define DatumGetConditions(d)	((Conditions) DatumGetInt16(d))
+#define ConditionsGetDatum(c)	Int16GetDatum(c)
+#define PG_GETARG_CONDITIONS(n)	DatumGetConditions(PG_GETARG_DATUM(n))
+#define PG_RETURN_CONDITIONS(c)	return ConditionsGetDatum(c)
+
 #endif							/* MIGCHAIN_H */
