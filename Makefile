@@ -13,7 +13,11 @@ EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTEN
 
 MODULE_big = migchain
 OBJS = \
-	src/migchain.o
+	src/migchain.o \
+	src/period.o \
+	src/cube.o \
+	src/tally.o \
+	src/tally_parse.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of

@@ -79,4 +79,18 @@ typedef int16 Conditions;
 #define PG_GETARG_CONDITIONS(n)	DatumGetConditions(PG_GETARG_DATUM(n))
 #define PG_RETURN_CONDITIONS(c)	return ConditionsGetDatum(c)
 
+/*
+ * tally: counts of requests per answer category, 32 bytes, passed by
+ * reference.  Indexed by the answer ordinals above.
+ */
+typedef struct Tally
+{
+	int64		count[MC_NUM_ANSWERS];
+} Tally;
+
+#define DatumGetTallyP(d)	((Tally *) DatumGetPointer(d))
+#define TallyPGetDatum(t)	PointerGetDatum(t)
+#define PG_GETARG_TALLY_P(n)	DatumGetTallyP(PG_GETARG_DATUM(n))
+#define PG_RETURN_TALLY_P(t)	return TallyPGetDatum(t)
+
 #endif							/* MIGCHAIN_H */

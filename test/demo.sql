@@ -5,5 +5,50 @@
 CREATE EXTENSION migchain;
 SELECT extname AS extension, extversion AS version, migchain.version() AS library
   FROM pg_extension WHERE extname = 'migchain';
-\echo 'Objects of the extension:'
-\dx+ migchain
+
+\echo
+\echo 'Demo data: migchain.generate_demo(seed => 1, scale => 1), the years 2017 to 2022.'
+SELECT migchain.generate_demo(1, 1) AS requests_generated;
+SET migchain.language = 'nl';
+
+\echo
+\echo '== Sheet 1: LP and T&O requests per year presented, with the answers so far (2018-2022) =='
+SELECT year AS jaar, kind AS soort, presented AS "bekend gesteld", positive AS positief,
+       negative AS negatief, withdrawn AS ingetrokken, pending AS "nog geen antwoord"
+  FROM migchain.overview(2018, 2022) ORDER BY kind, year;
+
+\echo
+\echo '== Sheet 2: T&O not confirmed (negative + withdrawn) per country of origin, 2018-2022 =='
+SELECT country_code AS land, country_name AS naam,
+       sum(not_confirmed) FILTER (WHERE year = 2018) AS "2018",
+       sum(not_confirmed) FILTER (WHERE year = 2019) AS "2019",
+       sum(not_confirmed) FILTER (WHERE year = 2020) AS "2020",
+       sum(not_confirmed) FILTER (WHERE year = 2021) AS "2021",
+       sum(not_confirmed) FILTER (WHERE year = 2022) AS "2022",
+       sum(not_confirmed) AS totaal
+  FROM migchain.not_confirmed('T&O', 2018, 2022)
+ GROUP BY 1, 2 ORDER BY totaal DESC NULLS LAST, land;
+
+\echo
+\echo '== Sheet 3: LP not confirmed (negative + withdrawn) per country of origin, 2018-2022 =='
+\echo '   (a country without an LP process shows "geen proces", never 0)'
+SELECT country_code AS land, country_name AS naam,
+       CASE WHEN bool_and(has_process = false) THEN 'geen proces' END AS proces,
+       sum(not_confirmed) FILTER (WHERE year = 2018) AS "2018",
+       sum(not_confirmed) FILTER (WHERE year = 2019) AS "2019",
+       sum(not_confirmed) FILTER (WHERE year = 2020) AS "2020",
+       sum(not_confirmed) FILTER (WHERE year = 2021) AS "2021",
+       sum(not_confirmed) FILTER (WHERE year = 2022) AS "2022",
+       sum(not_confirmed) AS totaal
+  FROM migchain.not_confirmed('LP', 2018, 2022)
+ GROUP BY 1, 2 ORDER BY totaal DESC NULLS LAST, land;
+
+\echo
+\echo '== Requests and distinct persons (a person may be presented to several countries) =='
+SELECT year AS jaar, kind AS soort, presented AS verzoeken, persons AS personen,
+       persons_several_countries AS "personen, meer landen"
+  FROM migchain.persons(2018, 2022) ORDER BY kind, year;
+
+\echo
+\echo 'The same figures for BI tools, in plain SQL types:'
+\dv migchain_bi.*

@@ -1,0 +1,141 @@
+-- tally: counts of requests per answer category, with the aggregates
+-- answer_tally(answer) and sum(tally).
+
+CREATE TYPE @extschema@.tally;
+
+CREATE FUNCTION @extschema@.tally_in(pg_catalog.cstring) RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_in(pg_catalog.cstring) IS
+	'text input of tally: "pending=0, positive=5, negative=1, withdrawn=2"';
+CREATE FUNCTION @extschema@.tally_out(@extschema@.tally) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'tally_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_out(@extschema@.tally) IS 'text output of tally';
+CREATE FUNCTION @extschema@.tally_recv(pg_catalog.internal) RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_recv(pg_catalog.internal) IS
+	'binary input of tally: four big-endian int64 counts';
+CREATE FUNCTION @extschema@.tally_send(@extschema@.tally) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'tally_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_send(@extschema@.tally) IS
+	'binary output of tally: four big-endian int64 counts';
+
+CREATE TYPE @extschema@.tally (
+	INPUT = @extschema@.tally_in,
+	OUTPUT = @extschema@.tally_out,
+	RECEIVE = @extschema@.tally_recv,
+	SEND = @extschema@.tally_send,
+	INTERNALLENGTH = 32,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.tally IS
+	'counts of requests per answer category (pending, positive, negative, withdrawn)';
+
+CREATE FUNCTION @extschema@.tally(pending pg_catalog.int8, positive pg_catalog.int8,
+								  negative pg_catalog.int8, withdrawn pg_catalog.int8)
+	RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_make' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally(pg_catalog.int8, pg_catalog.int8, pg_catalog.int8, pg_catalog.int8) IS
+	'a tally from its four counts (pending, positive, negative, withdrawn)';
+
+-- Equality and addition.
+CREATE FUNCTION @extschema@.tally_eq(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_eq(@extschema@.tally, @extschema@.tally) IS
+	'true when every count is equal';
+CREATE FUNCTION @extschema@.tally_ne(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_ne(@extschema@.tally, @extschema@.tally) IS
+	'true when some count differs';
+CREATE FUNCTION @extschema@.tally_add(@extschema@.tally, @extschema@.tally) RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_add' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_add(@extschema@.tally, @extschema@.tally) IS
+	'the counts of two tallies added category by category';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
+	FUNCTION = @extschema@.tally_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.tally, @extschema@.tally) IS 'equal tallies';
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
+	FUNCTION = @extschema@.tally_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.tally, @extschema@.tally) IS 'different tallies';
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
+	FUNCTION = @extschema@.tally_add, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.tally, @extschema@.tally) IS 'tallies added';
+
+-- Accessors.
+CREATE FUNCTION @extschema@.pending(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_pending' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.pending(@extschema@.tally) IS
+	'requests without an answer yet (bekend gesteld)';
+CREATE FUNCTION @extschema@.positive(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_positive' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.positive(@extschema@.tally) IS
+	'requests answered positively: nationality confirmed';
+CREATE FUNCTION @extschema@.negative(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_negative' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.negative(@extschema@.tally) IS
+	'requests answered negatively: nationality not confirmed';
+CREATE FUNCTION @extschema@.withdrawn(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_withdrawn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.withdrawn(@extschema@.tally) IS
+	'requests withdrawn, no answer obtained (ingetrokken, geen antwoord verkregen)';
+CREATE FUNCTION @extschema@.not_confirmed(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_not_confirmed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.tally) IS
+	'negative + withdrawn: nationality not confirmed';
+CREATE FUNCTION @extschema@.answered(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.answered(@extschema@.tally) IS
+	'positive + negative + withdrawn: requests with a final answer';
+CREATE FUNCTION @extschema@.total(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total(@extschema@.tally) IS
+	'all requests: presented = positive + negative + withdrawn + pending';
+CREATE FUNCTION @extschema@.acceptance_rate(t @extschema@.tally) RETURNS pg_catalog.numeric
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN CASE WHEN @extschema@.answered(t) = 0 THEN NULL
+				ELSE pg_catalog.round(@extschema@.positive(t)::pg_catalog.numeric
+									  / @extschema@.answered(t)::pg_catalog.numeric, 4) END;
+COMMENT ON FUNCTION @extschema@.acceptance_rate(@extschema@.tally) IS
+	'positive / answered, rounded to 4 decimals; NULL when nothing was answered yet';
+
+-- Aggregates.
+CREATE FUNCTION @extschema@.tally_count_answer(@extschema@.tally, @extschema@.answer)
+	RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_count_answer' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_count_answer(@extschema@.tally, @extschema@.answer) IS
+	'transition function of answer_tally: the tally with one more answer';
+CREATE FUNCTION @extschema@.tally_combine(@extschema@.tally, @extschema@.tally)
+	RETURNS @extschema@.tally
+	AS 'MODULE_PATHNAME', 'tally_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_combine(@extschema@.tally, @extschema@.tally) IS
+	'transition and combine function of sum(tally) and answer_tally: tallies added';
+
+CREATE AGGREGATE @extschema@.answer_tally(@extschema@.answer) (
+	SFUNC = @extschema@.tally_count_answer,
+	STYPE = @extschema@.tally,
+	COMBINEFUNC = @extschema@.tally_combine,
+	INITCOND = 'pending=0, positive=0, negative=0, withdrawn=0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.answer_tally(@extschema@.answer) IS
+	'counts of the answers per category (NULL answers are not counted)';
+
+CREATE AGGREGATE @extschema@.sum(@extschema@.tally) (
+	SFUNC = @extschema@.tally_combine,
+	STYPE = @extschema@.tally,
+	COMBINEFUNC = @extschema@.tally_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.tally) IS
+	'tallies merged: the counts added per category (NULL when there are no tallies)';

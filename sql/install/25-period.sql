@@ -1,0 +1,14 @@
+-- Periods of whole years (from_year to to_year inclusive; NULL = open end).
+
+CREATE FUNCTION @extschema@.period_start(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'period_start'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is an open end
+COMMENT ON FUNCTION @extschema@.period_start(pg_catalog.int4, pg_catalog.int4) IS
+	'1 January of from_year (-infinity when NULL), after checking the period';
+CREATE FUNCTION @extschema@.period_end(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'period_end'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is an open end
+COMMENT ON FUNCTION @extschema@.period_end(pg_catalog.int4, pg_catalog.int4) IS
+	'1 January after to_year, the first day after the period (infinity when NULL), after checking the period';

@@ -1,0 +1,85 @@
+-- Demo data: deterministic, of the order of the public figures.
+
+CREATE FUNCTION @extschema@.demo_requests(seed pg_catalog.int8, scale pg_catalog.float8,
+	first_year pg_catalog.int4, last_year pg_catalog.int4,
+	OUT kind @extschema@.request_kind, OUT answer @extschema@.answer,
+	OUT country @extschema@.country, OUT presented_on pg_catalog.date,
+	OUT person_id pg_catalog.int8, OUT answered_on pg_catalog.date,
+	OUT requested_on pg_catalog.date, OUT source pg_catalog.text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'demo_requests'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50000;
+COMMENT ON FUNCTION @extschema@.demo_requests(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
+	'the demo''s requests: the same rows for the same arguments on any machine (about 8000 a year at scale 1)';
+
+CREATE FUNCTION @extschema@.generate_demo(seed pg_catalog.int8 DEFAULT 1,
+										  scale pg_catalog.float8 DEFAULT 1,
+										  first_year pg_catalog.int4 DEFAULT 2017,
+										  last_year pg_catalog.int4 DEFAULT 2022)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	existing pg_catalog.int8;
+	made pg_catalog.int8;
+BEGIN
+	SELECT count(*) INTO existing FROM @extschema@.request;
+	IF existing > 0 OR EXISTS (SELECT 1 FROM @extschema@.country_route) THEN
+		RAISE EXCEPTION 'generate_demo fills empty tables only: migchain.request has % rows', existing
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route).';
+	END IF;
+
+	INSERT INTO @extschema@.request
+		(kind, answer, country, presented_on, person_id, answered_on, requested_on, source)
+	SELECT d.kind, d.answer, d.country, d.presented_on, d.person_id, d.answered_on,
+		   d.requested_on, d.source
+	  FROM @extschema@.demo_requests(seed, scale, first_year, last_year) d;
+	GET DIAGNOSTICS made = ROW_COUNT;
+
+	-- Routes: an LP process for every country of the demo but Somalia, and
+	-- the readmission agreements and working arrangements.
+	INSERT INTO @extschema@.country_route
+		(country, kind, valid_from, valid_to, has_process, arrangement, arrangement_name,
+		 reply_deadline, deadline_unit, tacit_acceptance, note)
+	SELECT v.country::@extschema@.country, v.kind::@extschema@.request_kind,
+		   v.valid_from::date, v.valid_to::date, v.has_process, v.arrangement, v.name,
+		   v.deadline, v.unit, v.tacit, 'demo'
+	  FROM (VALUES
+		('SO', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2000-01-01', '2016-10-02', true, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2016-10-02', NULL, true, 'working_arrangement', 'Joint Way Forward', NULL, NULL, false),
+		('BD', 'LP', '2000-01-01', '2017-09-20', true, 'none', NULL, NULL, NULL, false),
+		('BD', 'LP', '2017-09-20', NULL, true, 'working_arrangement', 'Standard Operating Procedures', NULL, NULL, false),
+		('ET', 'LP', '2000-01-01', '2018-01-29', true, 'none', NULL, NULL, NULL, false),
+		('ET', 'LP', '2018-01-29', NULL, true, 'working_arrangement', 'Admission procedures', NULL, NULL, false),
+		('AL', 'T&O', '2006-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Albania readmission agreement', 12, 'calendar_days', true),
+		('AM', 'T&O', '2014-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Armenia readmission agreement', 12, 'calendar_days', true),
+		('AZ', 'T&O', '2014-09-01', NULL, true, 'eu_readmission_agreement', 'EU-Azerbaijan readmission agreement', 15, 'calendar_days', true),
+		('BA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Bosnia and Herzegovina readmission agreement', 14, 'calendar_days', true),
+		('BY', 'T&O', '2020-07-01', NULL, true, 'eu_readmission_agreement', 'EU-Belarus readmission agreement', 15, 'calendar_days', false),
+		('GE', 'T&O', '2011-03-01', NULL, true, 'eu_readmission_agreement', 'EU-Georgia readmission agreement', 12, 'calendar_days', true),
+		('LK', 'T&O', '2005-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Sri Lanka readmission agreement', 25, 'working_days', false),
+		('MD', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Moldova readmission agreement', 14, 'calendar_days', true),
+		('MK', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-North Macedonia readmission agreement', 14, 'calendar_days', true),
+		('PK', 'T&O', '2010-12-01', NULL, true, 'eu_readmission_agreement', 'EU-Pakistan readmission agreement', 30, 'calendar_days', true),
+		('RS', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Serbia readmission agreement', 14, 'calendar_days', true),
+		('RU', 'T&O', '2007-06-01', NULL, true, 'eu_readmission_agreement', 'EU-Russia readmission agreement', 25, 'calendar_days', false),
+		('TR', 'T&O', '2014-10-01', NULL, true, 'eu_readmission_agreement', 'EU-Turkey readmission agreement', 25, 'working_days', false),
+		('UA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Ukraine readmission agreement', 14, 'calendar_days', true),
+		('XK', 'T&O', '2013-01-01', NULL, true, 'bilateral_agreement', 'Benelux-Kosovo readmission agreement', 14, 'calendar_days', false)
+	  ) AS v(country, kind, valid_from, valid_to, has_process, arrangement, name, deadline, unit, tacit);
+
+	INSERT INTO @extschema@.country_route (country, kind, valid_from, has_process, note)
+	SELECT DISTINCT d.country, 'LP'::@extschema@.request_kind, '2000-01-01'::date, true, 'demo'
+	  FROM @extschema@.request d
+	 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.country_route r
+						WHERE r.country OPERATOR(@extschema@.=) d.country
+						  AND r.kind OPERATOR(@extschema@.=) 'LP');
+
+	RETURN made;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
+	'fills the empty tables with deterministic demo data (scale 1: about 8000 requests a year) and returns the number of requests';

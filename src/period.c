@@ -1,0 +1,86 @@
+/*
+ * period.c
+ *		Periods of whole years, as the overviews take them: from_year to
+ *		to_year inclusive, either end NULL for "open".
+ */
+#include "postgres.h"
+
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "migchain.h"
+
+#define PERIOD_MIN_YEAR 1950
+#define PERIOD_MAX_YEAR 2199
+
+/* Check one end of a period. */
+static void
+period_check_year(const char *what, int32 year)
+{
+	if (year < PERIOD_MIN_YEAR || year > PERIOD_MAX_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %d is out of range", what, year),
+				 errhint("Years run from %d to %d; NULL leaves that end of the period open.",
+						 PERIOD_MIN_YEAR, PERIOD_MAX_YEAR)));
+}
+
+/* Check both ends of a period; an open end comes back as -1. */
+static void
+period_check(FunctionCallInfo fcinfo, int32 *from, int32 *to)
+{
+	*from = PG_ARGISNULL(0) ? -1 : PG_GETARG_INT32(0);
+	*to = PG_ARGISNULL(1) ? -1 : PG_GETARG_INT32(1);
+	if (!PG_ARGISNULL(0))
+		period_check_year("from_year", *from);
+	if (!PG_ARGISNULL(1))
+		period_check_year("to_year", *to);
+	if (!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && *from > *to)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("from_year %d is after to_year %d", *from, *to),
+				 errhint("Give the period as from_year, to_year with from_year <= to_year.")));
+}
+
+PG_FUNCTION_INFO_V1(period_start);
+/*
+ * period_start(from_year, to_year): 1 January of from_year, or -infinity
+ * when from_year is NULL.  Not strict: NULL means an open end.
+ */
+Datum
+period_start(PG_FUNCTION_ARGS)
+{
+	int32		from,
+				to;
+	DateADT		d;
+
+	period_check(fcinfo, &from, &to);
+	if (PG_ARGISNULL(0))
+		DATE_NOBEGIN(d);
+	else
+		d = date2j(from, 1, 1) - POSTGRES_EPOCH_JDATE;
+	PG_RETURN_DATEADT(d);
+}
+
+PG_FUNCTION_INFO_V1(period_end);
+/*
+ * period_end(from_year, to_year): 1 January of the year after to_year (the
+ * first day after the period), or infinity when to_year is NULL.  Not
+ * strict: NULL means an open end.
+ */
+Datum
+period_end(PG_FUNCTION_ARGS)
+{
+	int32		from,
+				to;
+	DateADT		d;
+
+	period_check(fcinfo, &from, &to);
+	if (PG_ARGISNULL(1))
+		DATE_NOEND(d);
+	else
+		d = date2j(to + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
+	PG_RETURN_DATEADT(d);
+}

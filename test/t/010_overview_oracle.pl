@@ -1,0 +1,142 @@
+# The overviews against an independent plain-SQL computation over the same
+# generated rows, with parallel plans forced and with parallelism off.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+
+my $node = PostgreSQL::Test::Cluster->new('oracle');
+$node->init;
+$node->append_conf('postgresql.conf', qq{
+max_worker_processes = 8
+max_parallel_workers = 4
+migchain.language = 'en'
+});
+$node->start;
+$node->safe_psql('postgres', 'CREATE EXTENSION migchain');
+my $made = $node->safe_psql('postgres', 'SELECT migchain.generate_demo(7, 3)');
+cmp_ok($made, '>', 100000, "demo data generated ($made requests)");
+$node->safe_psql('postgres', 'ANALYZE');
+
+# Plain SQL over text labels: shares nothing with the cube but the rows.
+my %oracle = (
+	overview_by_year => q{
+		SELECT date_part('year', presented_on)::int AS year, kind::text AS kind,
+		       count(*) AS presented,
+		       count(*) FILTER (WHERE answer::text = 'positive') AS positive,
+		       count(*) FILTER (WHERE answer::text = 'negative') AS negative,
+		       count(*) FILTER (WHERE answer::text = 'withdrawn') AS withdrawn,
+		       count(*) FILTER (WHERE answer::text = 'pending') AS pending
+		  FROM migchain.request GROUP BY 1, 2},
+	not_confirmed_by_country => q{
+		WITH counted AS (
+		  SELECT date_part('year', presented_on)::int AS year, kind::text AS kind,
+		         country::text AS country_code,
+		         count(*) FILTER (WHERE answer::text = 'negative') AS negative,
+		         count(*) FILTER (WHERE answer::text = 'withdrawn') AS withdrawn,
+		         count(*) FILTER (WHERE answer::text IN ('negative', 'withdrawn')) AS not_confirmed,
+		         count(*) AS presented
+		    FROM migchain.request GROUP BY 1, 2, 3),
+		routes AS (
+		  SELECT country::text AS country_code, kind::text AS kind, has_process,
+		         date_part('year', valid_from)::int AS y0,
+		         coalesce(date_part('year', valid_to - 1)::int, 9999) AS y1
+		    FROM migchain.country_route),
+		process AS (
+		  SELECT c.year, c.kind, r.country_code, bool_or(r.has_process) AS has_process
+		    FROM (SELECT DISTINCT year, kind FROM counted) c
+		    JOIN routes r ON r.kind = c.kind AND c.year BETWEEN r.y0 AND r.y1
+		   GROUP BY 1, 2, 3)
+		SELECT c.year, c.kind, c.country_code, c.negative, c.withdrawn, c.not_confirmed,
+		       c.presented, p.has_process
+		  FROM counted c LEFT JOIN process p USING (year, kind, country_code)
+		UNION ALL
+		SELECT p.year, p.kind, p.country_code, NULL, NULL, NULL, NULL, false
+		  FROM process p
+		 WHERE NOT p.has_process
+		   AND NOT EXISTS (SELECT 1 FROM counted c WHERE (c.year, c.kind, c.country_code)
+		                                              = (p.year, p.kind, p.country_code))},
+	persons_by_year => q{
+		SELECT date_part('year', presented_on)::int AS year, kind::text AS kind,
+		       count(*) AS presented, count(DISTINCT person_id) AS persons,
+		       (SELECT count(*) FROM (SELECT person_id FROM migchain.request i
+		                               WHERE date_part('year', i.presented_on) = date_part('year', o.presented_on)
+		                                 AND i.kind = o.kind
+		                               GROUP BY person_id HAVING count(DISTINCT country) > 1) m)
+		           AS persons_several_countries
+		  FROM migchain.request o GROUP BY 1, 2, date_part('year', presented_on), o.kind},
+);
+my %columns = (
+	overview_by_year => 'year, kind, presented, positive, negative, withdrawn, pending',
+	not_confirmed_by_country =>
+	  'year, kind, country_code, negative, withdrawn, not_confirmed, presented, has_process',
+	persons_by_year => 'year, kind, presented, persons, persons_several_countries',
+);
+
+my %settings = (
+	parallel => q{SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+		SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;},
+	serial => q{SET max_parallel_workers_per_gather = 0;},
+);
+
+for my $mode (sort keys %settings)
+{
+	for my $view (sort keys %oracle)
+	{
+		my $cols = $columns{$view};
+		my $sql = "$settings{$mode}
+			SELECT count(*) FROM (
+			  (SELECT $cols FROM migchain_bi.$view EXCEPT ALL SELECT $cols FROM ($oracle{$view}) o)
+			  UNION ALL
+			  (SELECT $cols FROM ($oracle{$view}) o EXCEPT ALL SELECT $cols FROM migchain_bi.$view)) d";
+		is($node->safe_psql('postgres', $sql), '0', "$view equals plain SQL ($mode)");
+		my $rows = $node->safe_psql('postgres', "SELECT count(*) FROM migchain_bi.$view");
+		cmp_ok($rows, '>', 5, "$view has rows ($rows, $mode)");
+	}
+	my $plan = $node->safe_psql('postgres',
+		"$settings{$mode} EXPLAIN (COSTS OFF) SELECT * FROM migchain_bi.overview_by_year");
+	if ($mode eq 'parallel')
+	{
+		like($plan, qr/Partial Aggregate/, 'overview_by_year: partial aggregates in workers');
+		like($plan, qr/Parallel Seq Scan on request/, 'overview_by_year: parallel scan');
+	}
+	else
+	{
+		unlike($plan, qr/Gather|Partial/, 'overview_by_year: no parallel plan when off');
+	}
+}
+
+# Somalia has no LP process: never a count of 0, in every year.
+is($node->safe_psql('postgres', q{
+	SELECT count(*) || ' ' || count(*) FILTER (WHERE presented IS NULL AND NOT has_process)
+	  FROM migchain_bi.not_confirmed_by_country WHERE country_code = 'SO' AND kind = 'LP'}),
+	'6 6', 'Somalia shows no LP process in each of the six years');
+
+# Any period: the function equals the view restricted to the years.
+is($node->safe_psql('postgres', q{
+	SELECT count(*) FROM (
+	  (SELECT * FROM migchain.overview(2019, 2021)
+	   EXCEPT ALL SELECT * FROM migchain_bi.overview_by_year WHERE year BETWEEN 2019 AND 2021)
+	  UNION ALL
+	  (SELECT * FROM migchain_bi.overview_by_year WHERE year BETWEEN 2019 AND 2021
+	   EXCEPT ALL SELECT * FROM migchain.overview(2019, 2021))) d}),
+	'0', 'overview(2019, 2021) is the view for those years');
+
+# Determinism: the same seed gives the same rows in another database, a
+# different seed different rows.
+$node->safe_psql('postgres', 'CREATE DATABASE again');
+$node->safe_psql('again', 'CREATE EXTENSION migchain');
+$node->safe_psql('again', 'SELECT migchain.generate_demo(7, 3)');
+my $digest = q{SELECT md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', request_id, kind, answer,
+	country, presented_on, person_id, answered_on, requested_on), ',' ORDER BY request_id))
+	FROM migchain.request};
+is($node->safe_psql('again', $digest), $node->safe_psql('postgres', $digest),
+	'same seed, same rows');
+$node->safe_psql('again', 'TRUNCATE migchain.request, migchain.country_route');
+$node->safe_psql('again', 'SELECT migchain.generate_demo(8, 3)');
+isnt($node->safe_psql('again', $digest), $node->safe_psql('postgres', $digest),
+	'another seed, other rows');
+
+$node->stop;
+done_testing();
