@@ -13,7 +13,9 @@ EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTEN
 
 MODULE_big = migchain
 OBJS = \
-	src/migchain.o
+	src/migchain.o \
+	src/conditions.o \
+	src/conditions_parse.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of
@@ -42,6 +44,7 @@ include $(PGXS)
 endif
 
 src/migchain.o: $(EXTENSION).control
+src/conditions.o src/conditions_parse.o: src/conditions_parse.h src/migchain.h
 
 # Root installs directly, everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -64,6 +67,8 @@ DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+FUZZ_SRC_conditions = src/conditions_parse.c
+
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
