@@ -82,7 +82,7 @@ fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
 	  echo "== fuzz $$f ($(FUZZ_SECONDS) s)"; \
 	  test/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=test/fuzz/work/$$f/ test/fuzz/work/$$f test/fuzz/corpus/$$f 2>&1 \
-	    | grep -E '^(stat::number_of_executed_runs|==|SUMMARY|INFO: .*(crash|leak))' || true; \
+	    | grep -E '^(stat::number_of_executed_units|==|SUMMARY|INFO: .*(crash|leak))' || true; \
 	  test -z "$$(ls test/fuzz/work/$$f | grep -E '^(crash|leak|timeout|oom)-' )" \
 	    || { echo "fuzz $$f found a failing input in test/fuzz/work/$$f"; exit 1; }; \
 	done
