@@ -13,7 +13,12 @@ EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTEN
 
 MODULE_big = migchain
 OBJS = \
-	src/migchain.o
+	src/migchain.o \
+	src/label_words.o \
+	src/request_kind_parse.o \
+	src/request_kind.o \
+	src/answer_parse.o \
+	src/answer.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of
@@ -64,6 +69,8 @@ DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
+FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
