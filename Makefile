@@ -15,7 +15,12 @@ MODULE_big = migchain
 OBJS = \
 	src/migchain.o \
 	src/conditions.o \
-	src/conditions_parse.o
+	src/conditions_parse.o \
+	src/label_words.o \
+	src/request_kind_parse.o \
+	src/request_kind.o \
+	src/answer_parse.o \
+	src/answer.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of
@@ -44,7 +49,8 @@ include $(PGXS)
 endif
 
 src/migchain.o: $(EXTENSION).control
-src/conditions.o src/conditions_parse.o: src/conditions_parse.h src/migchain.h
+# Every object is rebuilt when a header changes.
+$(OBJS): $(wildcard src/*.h)
 
 # Root installs directly, everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -68,7 +74,8 @@ FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
 FUZZ_SRC_conditions = src/conditions_parse.c
-
+FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
+FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
