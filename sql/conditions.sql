@@ -334,7 +334,6 @@ SELECT count(*) FROM conditions_regress_cases WHERE c >= 'GGGGG' AND c < 'GGR??'
 EXPLAIN (COSTS OFF) SELECT DISTINCT c FROM conditions_regress_cases ORDER BY c LIMIT 3;
 SELECT DISTINCT c FROM conditions_regress_cases ORDER BY c LIMIT 3;
 SELECT DISTINCT c FROM conditions_regress_cases ORDER BY c DESC LIMIT 3;
-CREATE EXTENSION IF NOT EXISTS amcheck;
 SELECT bt_index_check('conditions_regress_btree', true);
 SELECT bt_index_parent_check('conditions_regress_btree', true);
 DROP INDEX conditions_regress_btree;

@@ -172,7 +172,6 @@ END $$;
 
 -- Btree and hash indexes are used, and amcheck finds the btree sound.
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS amcheck;
 RESET client_min_messages;
 CREATE INDEX rk_test_btree ON rk_test (k);
 CREATE INDEX rk_test_hash ON rk_test USING hash (k);
