@@ -14,6 +14,13 @@ EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTEN
 MODULE_big = migchain
 OBJS = \
 	src/migchain.o \
+	src/conditions.o \
+	src/conditions_parse.o \
+	src/label_words.o \
+	src/request_kind_parse.o \
+	src/request_kind.o \
+	src/answer_parse.o \
+	src/answer.o \
 	src/period.o \
 	src/cube.o \
 	src/tally.o \
@@ -29,7 +36,7 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 # Every sql/*.sql that is not an install or upgrade script is a regression
 # test, run in name order against a database where the extension exists.
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+REGRESS_OPTS = --inputdir=. --load-extension=amcheck --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -DMIGCHAIN_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
@@ -46,6 +53,8 @@ include $(PGXS)
 endif
 
 src/migchain.o: $(EXTENSION).control
+# Every object is rebuilt when a header changes.
+$(OBJS): $(wildcard src/*.h)
 
 # Root installs directly, everyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -68,6 +77,10 @@ DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+FUZZ_SRC_conditions = src/conditions_parse.c
+FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
+FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
+FUZZ_SRC_tally = src/tally_parse.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
@@ -81,7 +94,7 @@ fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
 	  echo "== fuzz $$f ($(FUZZ_SECONDS) s)"; \
 	  test/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=test/fuzz/work/$$f/ test/fuzz/work/$$f test/fuzz/corpus/$$f 2>&1 \
-	    | grep -E '^(stat::number_of_executed_runs|==|SUMMARY|INFO: .*(crash|leak))' || true; \
+	    | grep -E '^(stat::number_of_executed_units|==|SUMMARY|INFO: .*(crash|leak))' || true; \
 	  test -z "$$(ls test/fuzz/work/$$f | grep -E '^(crash|leak|timeout|oom)-' )" \
 	    || { echo "fuzz $$f found a failing input in test/fuzz/work/$$f"; exit 1; }; \
 	done

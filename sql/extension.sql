@@ -1,4 +1,4 @@
--- The extension is created by pg_regress (--load-extension=migchain).
+-- The extension is created by pg_regress (--load-extension=migchain; amcheck too).
 -- Its version, its schemas and the library agree.
 SELECT extname, extversion, extnamespace::regnamespace AS schema, extrelocatable
   FROM pg_extension WHERE extname = 'migchain';

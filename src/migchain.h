@@ -4,7 +4,7 @@
  *
  * The on-disk and in-memory representations of the types live here, so the
  * aggregates can index dense counters by the values' ordinals.  The parsers
- * that know nothing of PostgreSQL have their own header, parse.h.
+ * that know nothing of PostgreSQL have their own headers (*_parse.h).
  */
 #ifndef MIGCHAIN_H
 #define MIGCHAIN_H
@@ -70,7 +70,7 @@ typedef int16 Country;
 
 /*
  * conditions: 2 bytes, pass by value; the five traffic lights, two bits
- * each (see conditions.c for the layout).
+ * each (see conditions_parse.h for the layout).
  */
 typedef int16 Conditions;
 

@@ -1,0 +1,280 @@
+/*
+ * answer.c
+ *		The type answer: the answer to an LP or T&O request, pending <
+ *		positive < negative < withdrawn.
+ *
+ * One byte, passed by value, the ordinal of migchain.h.  The text forms are
+ * in answer_parse.c.  Text input accepts Dutch and English and never looks
+ * at a setting; text output (answer_out, the cast to text) follows the
+ * setting migchain.language, as date output follows DateStyle, so those two
+ * functions are STABLE; label() takes the language as an argument and is
+ * IMMUTABLE.  The binary form is the ordinal, one byte.
+ */
+#include "postgres.h"
+
+#include "common/hashfn.h"
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "migchain.h"
+#include "answer_parse.h"
+
+StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
+				 MC_ANSWER_POSITIVE == ANSWER_ORD_POSITIVE &&
+				 MC_ANSWER_NEGATIVE == ANSWER_ORD_NEGATIVE &&
+				 MC_ANSWER_WITHDRAWN == ANSWER_ORD_WITHDRAWN &&
+				 MC_NUM_ANSWERS == ANSWER_NUM,
+				 "answer ordinals of migchain.h and answer_parse.h differ");
+StaticAssertDecl(MIGCHAIN_LANG_NL == ANSWER_LANG_NL &&
+				 MIGCHAIN_LANG_EN == ANSWER_LANG_EN,
+				 "languages of migchain.h and answer_parse.h differ");
+
+#define ANSWER_HINT \
+	"Valid values are \"pending\", \"positive\", \"negative\" and \"withdrawn\", " \
+	"or in Dutch \"bekend gesteld\", \"positief\", \"negatief\" and \"ingetrokken\"."
+
+/*
+ * Parse the len bytes at str, or raise the error of answer_in.  The parser
+ * reads UTF-8: in a database of another encoding (but SQL_ASCII, whose
+ * bytes are taken as they are) the text is converted first.
+ */
+static Answer
+answer_from_cstring(const char *str, size_t len)
+{
+	const char *utf8 = str;
+	int			ordinal;
+
+	if (GetDatabaseEncoding() != PG_UTF8 &&
+		GetDatabaseEncoding() != PG_SQL_ASCII)
+	{
+		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
+		if (utf8 != str)
+			len = strlen(utf8);
+	}
+	ordinal = answer_parse(utf8, len);
+
+	if (ordinal < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"",
+						"answer", str),
+				 errhint(ANSWER_HINT)));
+	return (Answer) ordinal;
+}
+
+/* The label of an answer; a value outside the domain cannot happen. */
+static const char *
+answer_cstring(Answer a, int language)
+{
+	const char *label = answer_label(a, language);
+
+	if (label == NULL)
+		elog(ERROR, "invalid answer value %d or language %d",
+			 (int) a, language);
+	return label;
+}
+
+PG_FUNCTION_INFO_V1(answer_in);
+
+/* Text input, in either language. */
+Datum
+answer_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+}
+
+PG_FUNCTION_INFO_V1(answer_out);
+
+/* Text output in the language of migchain.language. */
+Datum
+answer_out(PG_FUNCTION_ARGS)
+{
+	Answer		a = PG_GETARG_ANSWER(0);
+
+	PG_RETURN_CSTRING(pstrdup(answer_cstring(a, migchain_language)));
+}
+
+PG_FUNCTION_INFO_V1(answer_recv);
+
+/* Binary input: exactly one byte, the ordinal. */
+Datum
+answer_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			b;
+
+	if (buf->len - buf->cursor != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "answer"),
+				 errdetail("The value has %d bytes instead of 1.",
+						   buf->len - buf->cursor)));
+	b = pq_getmsgbyte(buf);
+	if (b < 0 || b >= MC_NUM_ANSWERS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "answer"),
+				 errdetail("Byte %d is not an answer; valid bytes are 0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn).",
+						   b)));
+	PG_RETURN_ANSWER((Answer) b);
+}
+
+PG_FUNCTION_INFO_V1(answer_send);
+
+/* Binary output: one byte, the ordinal. */
+Datum
+answer_send(PG_FUNCTION_ARGS)
+{
+	Answer		a = PG_GETARG_ANSWER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, a);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(answer_from_text);
+
+/* Cast from text, by the rules of text input. */
+Datum
+answer_from_text(PG_FUNCTION_ARGS)
+{
+	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+}
+
+PG_FUNCTION_INFO_V1(answer_to_text);
+
+/* Cast to text: the label in the language of migchain.language. */
+Datum
+answer_to_text(PG_FUNCTION_ARGS)
+{
+	Answer		a = PG_GETARG_ANSWER(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, migchain_language)));
+}
+
+PG_FUNCTION_INFO_V1(answer_label_lang);
+
+/* label(answer, language): the label in the language given, 'nl' or 'en'. */
+Datum
+answer_label_lang(PG_FUNCTION_ARGS)
+{
+	Answer		a = PG_GETARG_ANSWER(0);
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			language;
+
+	if (pg_strcasecmp(lang, "nl") == 0)
+		language = MIGCHAIN_LANG_NL;
+	else if (pg_strcasecmp(lang, "en") == 0)
+		language = MIGCHAIN_LANG_EN;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid language: \"%s\"", lang),
+				 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
+	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, language)));
+}
+
+PG_FUNCTION_INFO_V1(answer_is_final);
+
+/* is_final(answer): the request has been answered or withdrawn. */
+Datum
+answer_is_final(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) != MC_ANSWER_PENDING);
+}
+
+PG_FUNCTION_INFO_V1(answer_confirms_nationality);
+
+/* confirms_nationality(answer): the answer is positive. */
+Datum
+answer_confirms_nationality(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) == MC_ANSWER_POSITIVE);
+}
+
+PG_FUNCTION_INFO_V1(answer_is_not_confirmed);
+
+/* is_not_confirmed(answer): negative or withdrawn, as the figures count it. */
+Datum
+answer_is_not_confirmed(PG_FUNCTION_ARGS)
+{
+	Answer		a = PG_GETARG_ANSWER(0);
+
+	PG_RETURN_BOOL(a == MC_ANSWER_NEGATIVE || a == MC_ANSWER_WITHDRAWN);
+}
+
+/* Comparison and hashing, on the ordinal. */
+
+PG_FUNCTION_INFO_V1(answer_lt);
+Datum
+answer_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) < PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_le);
+Datum
+answer_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) <= PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_eq);
+Datum
+answer_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) == PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_ne);
+Datum
+answer_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) != PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_ge);
+Datum
+answer_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) >= PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_gt);
+Datum
+answer_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_ANSWER(0) > PG_GETARG_ANSWER(1));
+}
+
+PG_FUNCTION_INFO_V1(answer_cmp);
+Datum
+answer_cmp(PG_FUNCTION_ARGS)
+{
+	int			a = PG_GETARG_ANSWER(0);
+	int			b = PG_GETARG_ANSWER(1);
+
+	PG_RETURN_INT32(a < b ? -1 : (a > b ? 1 : 0));
+}
+
+PG_FUNCTION_INFO_V1(answer_hash);
+Datum
+answer_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_ANSWER(0));
+}
+
+PG_FUNCTION_INFO_V1(answer_hash_extended);
+Datum
+answer_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_ANSWER(0),
+								PG_GETARG_INT64(1));
+}

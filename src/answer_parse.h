@@ -1,0 +1,25 @@
+/*
+ * answer_parse.h
+ *		Text forms of the type answer, without PostgreSQL.
+ */
+#ifndef ANSWER_PARSE_H
+#define ANSWER_PARSE_H
+
+#include <stddef.h>
+
+/* Ordinals; answer.c checks they agree with MC_ANSWER_* in migchain.h. */
+#define ANSWER_ORD_PENDING		0
+#define ANSWER_ORD_POSITIVE		1
+#define ANSWER_ORD_NEGATIVE		2
+#define ANSWER_ORD_WITHDRAWN	3
+#define ANSWER_NUM				4
+
+/* Languages of labels; answer.c checks they agree with MIGCHAIN_LANG_*. */
+#define ANSWER_LANG_NL			0
+#define ANSWER_LANG_EN			1
+#define ANSWER_NUM_LANGS		2
+
+extern int	answer_parse(const char *str, size_t len);
+extern const char *answer_label(int ordinal, int language);
+
+#endif							/* ANSWER_PARSE_H */

@@ -1,0 +1,171 @@
+/*
+ * label_words.c
+ *		Normalise a label typed by a person to the words it consists of.
+ *
+ * label_words() reads exactly len bytes of str (it never looks for a NUL)
+ * and writes the words of the label, separated by single spaces, to out:
+ *
+ *	- ASCII letters are lower-cased; digits are kept;
+ *	- Latin-1 letters with accents in UTF-8 (U+00C0 to U+00FF, e.g. é, ë,
+ *	  Ü) become the letter without its accent;
+ *	- white space (space, tab, newline, carriage return, vertical tab, form
+ *	  feed, UTF-8 no-break space) and the marks - _ / . ( ) only separate
+ *	  words: a run of them counts once, and leading and trailing ones are
+ *	  dropped;
+ *	- "&" is a word of its own, and the words "and" and "en" become "&".
+ *
+ * So "  Ingetrokken (Geen antwoord verkregen) " becomes "ingetrokken geen
+ * antwoord verkregen" and "terug- en overname" becomes "terug & overname".
+ * Any other byte (a NUL, a control character, other punctuation, any other
+ * UTF-8 character or a malformed sequence) makes the label invalid.
+ */
+#include "label_words.h"
+
+#include <string.h>
+
+/*
+ * The letter without its accent for U+00C0 .. U+00FF, in lower case, or 0
+ * for characters that are not accepted (×, ÷, Æ, Ð, Þ, ß and their kin).
+ */
+static const char latin1_letters[64 + 1] =
+	"aaaaaa\0ceeeeiiii"		/* U+00C0 .. U+00CF: À Á Â Ã Ä Å Æ Ç È .. Ï */
+	"\0nooooo\0ouuuuy\0\0"		/* U+00D0 .. U+00DF: Ð Ñ Ò .. Ö × Ø Ù .. Ü Ý Þ ß */
+	"aaaaaa\0ceeeeiiii"		/* U+00E0 .. U+00EF */
+	"\0nooooo\0ouuuuy\0y";		/* U+00F0 .. U+00FF */
+
+/* Is c a byte that only separates words? */
+static int
+is_separator(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+		c == '\f' || c == '-' || c == '_' || c == '/' || c == '.' ||
+		c == '(' || c == ')';
+}
+
+/*
+ * State of the output: where the current word started, and whether a word
+ * has been written already (so the next one needs a space first).
+ */
+typedef struct WordsOut
+{
+	char	   *buf;
+	size_t		size;
+	size_t		len;
+	size_t		word_start;
+	int			in_word;
+} WordsOut;
+
+/* Append one byte; 0 if it does not fit (one byte stays for the NUL). */
+static int
+put_byte(WordsOut *o, char c)
+{
+	if (o->len + 1 >= o->size)
+		return 0;
+	o->buf[o->len++] = c;
+	return 1;
+}
+
+/* Start a word if none is open, with a space before it if one came before. */
+static int
+begin_word(WordsOut *o)
+{
+	if (o->in_word)
+		return 1;
+	if (o->len > 0 && !put_byte(o, ' '))
+		return 0;
+	o->word_start = o->len;
+	o->in_word = 1;
+	return 1;
+}
+
+/* Close the open word, if any; "and" and "en" become "&". */
+static void
+end_word(WordsOut *o)
+{
+	size_t		n;
+
+	if (!o->in_word)
+		return;
+	o->in_word = 0;
+	n = o->len - o->word_start;
+	if ((n == 3 && memcmp(o->buf + o->word_start, "and", 3) == 0) ||
+		(n == 2 && memcmp(o->buf + o->word_start, "en", 2) == 0))
+	{
+		o->buf[o->word_start] = '&';
+		o->len = o->word_start + 1;
+	}
+}
+
+/*
+ * Normalise the len bytes at str into out (outsize bytes, NUL-terminated).
+ * Returns the length of the result, or -1 if the label has a byte that is
+ * not accepted or its normal form does not fit.
+ */
+int
+label_words(const char *str, size_t len, char *out, size_t outsize)
+{
+	const unsigned char *s = (const unsigned char *) str;
+	WordsOut	o;
+	size_t		i = 0;
+
+	if (outsize == 0)
+		return -1;
+	o.buf = out;
+	o.size = outsize;
+	o.len = 0;
+	o.word_start = 0;
+	o.in_word = 0;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		{
+			if (!begin_word(&o) || !put_byte(&o, (char) c))
+				return -1;
+			i++;
+		}
+		else if (c >= 'A' && c <= 'Z')
+		{
+			if (!begin_word(&o) || !put_byte(&o, (char) (c - 'A' + 'a')))
+				return -1;
+			i++;
+		}
+		else if (is_separator(c))
+		{
+			end_word(&o);
+			i++;
+		}
+		else if (c == '&')
+		{
+			end_word(&o);
+			if (!begin_word(&o) || !put_byte(&o, '&'))
+				return -1;
+			end_word(&o);
+			i++;
+		}
+		else if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+		{
+			/* U+00A0 no-break space */
+			end_word(&o);
+			i += 2;
+		}
+		else if (c == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
+		{
+			/* U+00C0 .. U+00FF */
+			char		letter = latin1_letters[s[i + 1] - 0x80];
+
+			if (letter == '\0')
+				return -1;
+			if (!begin_word(&o) || !put_byte(&o, letter))
+				return -1;
+			i += 2;
+		}
+		else
+			return -1;
+	}
+	end_word(&o);
+	o.buf[o.len] = '\0';
+	return (int) o.len;
+}

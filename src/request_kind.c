@@ -1,0 +1,220 @@
+/*
+ * request_kind.c
+ *		The type request_kind: LP (laissez-passer) or T&O (terugname en
+ *		overname, readmission).
+ *
+ * One byte, passed by value, the ordinal of migchain.h (LP = 0, T&O = 1),
+ * so LP < T&O.  The text forms are in request_kind_parse.c; the output is
+ * the same in every language, so every function here is IMMUTABLE.  The
+ * binary form is that one byte.
+ */
+#include "postgres.h"
+
+#include "common/hashfn.h"
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "migchain.h"
+#include "request_kind_parse.h"
+
+StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
+				 MC_KIND_TO == REQUEST_KIND_ORD_TO &&
+				 MC_NUM_KINDS == REQUEST_KIND_NUM,
+				 "request_kind ordinals of migchain.h and request_kind_parse.h differ");
+
+#define REQUEST_KIND_HINT \
+	"Valid values are \"LP\" (laissez-passer) and \"T&O\" (terugname en overname, readmission)."
+
+/*
+ * Parse the len bytes at str, or raise the error of request_kind_in.  The
+ * parser reads UTF-8: in a database of another encoding (but SQL_ASCII,
+ * whose bytes are taken as they are) the text is converted first.
+ */
+static RequestKind
+request_kind_from_cstring(const char *str, size_t len)
+{
+	const char *utf8 = str;
+	int			ordinal;
+
+	if (GetDatabaseEncoding() != PG_UTF8 &&
+		GetDatabaseEncoding() != PG_SQL_ASCII)
+	{
+		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
+		if (utf8 != str)
+			len = strlen(utf8);
+	}
+	ordinal = request_kind_parse(utf8, len);
+
+	if (ordinal < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"",
+						"request_kind", str),
+				 errhint(REQUEST_KIND_HINT)));
+	return (RequestKind) ordinal;
+}
+
+/* The label of a kind; a value outside the domain cannot happen. */
+static const char *
+request_kind_cstring(RequestKind k)
+{
+	const char *label = request_kind_label(k);
+
+	if (label == NULL)
+		elog(ERROR, "invalid request_kind value %d", (int) k);
+	return label;
+}
+
+PG_FUNCTION_INFO_V1(request_kind_in);
+
+/* Text input. */
+Datum
+request_kind_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_out);
+
+/* Text output: "LP" or "T&O". */
+Datum
+request_kind_out(PG_FUNCTION_ARGS)
+{
+	RequestKind k = PG_GETARG_REQUEST_KIND(0);
+
+	PG_RETURN_CSTRING(pstrdup(request_kind_cstring(k)));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_recv);
+
+/* Binary input: exactly one byte, the ordinal. */
+Datum
+request_kind_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			b;
+
+	if (buf->len - buf->cursor != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "request_kind"),
+				 errdetail("The value has %d bytes instead of 1.",
+						   buf->len - buf->cursor)));
+	b = pq_getmsgbyte(buf);
+	if (b < 0 || b >= MC_NUM_KINDS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", "request_kind"),
+				 errdetail("Byte %d is not a request kind; valid bytes are 0 (LP) and 1 (T&O).",
+						   b)));
+	PG_RETURN_REQUEST_KIND((RequestKind) b);
+}
+
+PG_FUNCTION_INFO_V1(request_kind_send);
+
+/* Binary output: one byte, the ordinal. */
+Datum
+request_kind_send(PG_FUNCTION_ARGS)
+{
+	RequestKind k = PG_GETARG_REQUEST_KIND(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, k);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_from_text);
+
+/* Cast from text, by the rules of text input. */
+Datum
+request_kind_from_text(PG_FUNCTION_ARGS)
+{
+	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_to_text);
+
+/* Cast to text: the output label. */
+Datum
+request_kind_to_text(PG_FUNCTION_ARGS)
+{
+	RequestKind k = PG_GETARG_REQUEST_KIND(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(request_kind_cstring(k)));
+}
+
+/* Comparison and hashing, on the ordinal. */
+
+PG_FUNCTION_INFO_V1(request_kind_lt);
+Datum
+request_kind_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) < PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_le);
+Datum
+request_kind_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) <= PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_eq);
+Datum
+request_kind_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) == PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_ne);
+Datum
+request_kind_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) != PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_ge);
+Datum
+request_kind_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) >= PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_gt);
+Datum
+request_kind_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_REQUEST_KIND(0) > PG_GETARG_REQUEST_KIND(1));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_cmp);
+Datum
+request_kind_cmp(PG_FUNCTION_ARGS)
+{
+	int			a = PG_GETARG_REQUEST_KIND(0);
+	int			b = PG_GETARG_REQUEST_KIND(1);
+
+	PG_RETURN_INT32(a < b ? -1 : (a > b ? 1 : 0));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_hash);
+Datum
+request_kind_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_REQUEST_KIND(0));
+}
+
+PG_FUNCTION_INFO_V1(request_kind_hash_extended);
+Datum
+request_kind_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_REQUEST_KIND(0),
+								PG_GETARG_INT64(1));
+}
