@@ -113,3 +113,12 @@ demo: deps
 	$(MAKE) --no-print-directory
 	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
 	@test/demo.sh
+
+# make bench: the overviews against the floor and plain SQL (not part of
+# make test: timings would make tests flaky).  BENCH_SCALE=240 is about ten
+# million requests.
+.PHONY: bench
+bench: deps
+	$(MAKE) --no-print-directory
+	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
+	@test/bench/bench.sh

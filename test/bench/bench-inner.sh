@@ -1,0 +1,94 @@
+#!/bin/bash
+# The part of make bench that runs inside the throwaway cluster.
+set -eu
+psql=(psql -X -q -v ON_ERROR_STOP=1)
+
+echo "== setting up: generate_demo(1, $BENCH_SCALE) and its text copy"
+"${psql[@]}" <<SQL
+CREATE EXTENSION migchain;
+CREATE EXTENSION pg_prewarm;
+SET migchain.language = 'en';
+SELECT migchain.generate_demo(1, $BENCH_SCALE) AS requests;
+-- The baseline: the same rows as an analyst would keep them, in text.
+CREATE TABLE request_text AS
+SELECT request_id, kind::text AS kind, country::text AS country, person_id, requested_on,
+       presented_on, answer::text AS answer, answered_on, source
+  FROM migchain.request;
+VACUUM (ANALYZE) migchain.request;
+VACUUM (ANALYZE) request_text;
+SELECT pg_prewarm('migchain.request'), pg_prewarm('request_text');
+SQL
+
+# name|query (a: floor, b: plain SQL over text, c: migchain)
+queries=(
+	"floor|SELECT count(*) FROM migchain.request"
+	"overview_by_year/plain|SELECT date_part('year', presented_on)::int AS year, kind, count(*) AS presented, count(*) FILTER (WHERE answer = 'positive') AS positive, count(*) FILTER (WHERE answer = 'negative') AS negative, count(*) FILTER (WHERE answer = 'withdrawn') AS withdrawn, count(*) FILTER (WHERE answer = 'pending') AS pending FROM request_text GROUP BY 1, 2"
+	"overview_by_year/migchain|SELECT * FROM migchain_bi.overview_by_year"
+	"overview_5y/plain|SELECT date_part('year', presented_on)::int AS year, kind, count(*) AS presented, count(*) FILTER (WHERE answer = 'positive') AS positive, count(*) FILTER (WHERE answer = 'negative') AS negative, count(*) FILTER (WHERE answer = 'withdrawn') AS withdrawn, count(*) FILTER (WHERE answer = 'pending') AS pending FROM request_text WHERE presented_on >= '2018-01-01' AND presented_on < '2023-01-01' GROUP BY 1, 2"
+	"overview_5y/migchain|SELECT * FROM migchain.overview(2018, 2022)"
+	"not_confirmed_by_country/plain|SELECT date_part('year', presented_on)::int AS year, kind, country, count(*) FILTER (WHERE answer = 'negative') AS negative, count(*) FILTER (WHERE answer = 'withdrawn') AS withdrawn, count(*) FILTER (WHERE answer IN ('negative', 'withdrawn')) AS not_confirmed, count(*) AS presented FROM request_text GROUP BY 1, 2, 3"
+	"not_confirmed_by_country/migchain|SELECT * FROM migchain_bi.not_confirmed_by_country"
+)
+
+# Median of BENCH_RUNS timed runs (ms), after one warm-up run.
+time_query() {
+	{
+		echo '\o /dev/null'
+		echo "SET migchain.language = 'en';"
+		echo "$1;"
+		echo '\timing on'
+		for _ in $(seq "$BENCH_RUNS"); do echo "$1;"; done
+	} | "${psql[@]}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sort -n |
+		awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else print (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+}
+
+# Parallel workers launched (0 when the plan has none).
+workers() {
+	"${psql[@]}" -At -c "SET migchain.language = 'en'" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $1" |
+		sed -n 's/.*Workers Launched: \([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
+}
+
+# Arithmetic on decimals.
+calc() {
+	awk "BEGIN { printf \"%.6f\", $1 }"
+}
+
+declare -A ms nworkers
+for q in "${queries[@]}"; do
+	name=${q%%|*}
+	sql=${q#*|}
+	ms[$name]=$(time_query "$sql")
+	nworkers[$name]=$(workers "$sql")
+done
+
+rows=$("${psql[@]}" -At -c "SELECT count(*) FROM migchain.request")
+size_m=$("${psql[@]}" -At -c "SELECT pg_relation_size('migchain.request')")
+size_t=$("${psql[@]}" -At -c "SELECT pg_relation_size('request_text')")
+
+echo
+echo "== make bench: $rows requests, median of $BENCH_RUNS warm runs, $(nproc) cores"
+printf '%-26s %12s %12s\n' "table" "bytes/row" "MB"
+printf '%-26s %12.1f %12.1f\n' "migchain.request" "$(calc "$size_m / $rows")" "$(calc "$size_m / 1048576")"
+printf '%-26s %12.1f %12.1f\n' "request_text (baseline)" "$(calc "$size_t / $rows")" "$(calc "$size_t / 1048576")"
+echo
+printf 'floor: SELECT count(*) FROM migchain.request: %.1f ms (%s workers)\n' "${ms[floor]}" "${nworkers[floor]}"
+lines=()
+for view in overview_by_year overview_5y not_confirmed_by_country; do
+	a=${ms[floor]}
+	b=${ms[$view/plain]}
+	c=${ms[$view/migchain]}
+	ca=$(calc "$c / $a")
+	bc_=$(calc "$b / $c")
+	echo
+	echo "-- $view"
+	printf '  %-34s %10.1f ms  %s workers\n' "(a) floor count(*)" "$a" "${nworkers[floor]}"
+	printf '  %-34s %10.1f ms  %s workers\n' "(b) plain SQL over text columns" "$b" "${nworkers[$view/plain]}"
+	printf '  %-34s %10.1f ms  %s workers\n' "(c) migchain" "$c" "${nworkers[$view/migchain]}"
+	printf '  c/a = %.2f (target <= 2.0)   b/c = %.2f (target >= 3.0)\n' "$ca" "$bc_"
+	lines+=("$(printf 'bench %s c/a %.2f' "$view" "$ca")")
+	lines+=("$(printf 'bench %s b/c %.2f' "$view" "$bc_")")
+	lines+=("$(printf 'bench %s workers %s' "$view" "${nworkers[$view/migchain]}")")
+done
+lines+=("$(printf 'bench request_table bytes_per_row_ratio %.2f' "$(calc "$size_m / $size_t")")")
+echo
+printf '%s\n' "${lines[@]}"
