@@ -24,7 +24,11 @@ OBJS = \
 	src/period.o \
 	src/cube.o \
 	src/tally.o \
-	src/tally_parse.o
+	src/tally_parse.o \
+	src/demo.o \
+	src/country.o \
+	src/country_parse.o \
+	src/country_table.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of
@@ -67,7 +71,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 
 # Debian packages the project needs.  The PostgreSQL major version follows
 # the distribution's default unless pg_config already names one.
-DEB_PACKAGES = build-essential perl iso-codes libipc-run-perl \
+DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
@@ -81,6 +85,7 @@ FUZZ_SRC_conditions = src/conditions_parse.c
 FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
 FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
 FUZZ_SRC_tally = src/tally_parse.c
+FUZZ_SRC_country = src/country_parse.c src/country_table.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
@@ -98,6 +103,22 @@ fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
 	  test -z "$$(ls test/fuzz/work/$$f | grep -E '^(crash|leak|timeout|oom)-' )" \
 	    || { echo "fuzz $$f found a failing input in test/fuzz/work/$$f"; exit 1; }; \
 	done
+
+# The country table is generated from Debian's iso-codes data (see the
+# generator); check-generated fails when the committed table differs from
+# what the generator writes from the data installed here.
+ISO_CODES_JSON ?= /usr/share/iso-codes/json
+ISO_CODES_MO_NL ?= /usr/share/locale/nl/LC_MESSAGES
+
+.PHONY: country-table check-generated
+country-table:
+	perl tools/gen-country-table.pl $(ISO_CODES_JSON) $(ISO_CODES_MO_NL) > src/country_table.c.new
+	mv src/country_table.c.new src/country_table.c
+
+check-generated:
+	@tmp=$$(mktemp) && trap 'rm -f "$$tmp"' EXIT && \
+	  perl tools/gen-country-table.pl $(ISO_CODES_JSON) $(ISO_CODES_MO_NL) > "$$tmp" && \
+	  diff -u src/country_table.c "$$tmp" && echo "src/country_table.c is up to date"
 
 .PHONY: deps test demo
 deps:

@@ -1,3 +1,4 @@
+SET search_path = public, migchain;
 -- Requests and routes: constraints, and the overviews on a small dataset whose
 -- every figure is worked out by hand in the comments.
 SET migchain.language = 'en';
@@ -78,7 +79,15 @@ SELECT migchain.request_cube('LP', 'positive', 'NL', 'infinity');
 SELECT migchain.request_cube('LP', 'positive', 'NL', '1850-01-01');
 SELECT * FROM migchain.request_cube_by_year('\x00');
 SELECT * FROM migchain.request_cube_by_year('\x4d43513100000000000000000000000000');
-SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e4000000010000000100000000000000000000000000000001');
+-- A valid cube made by hand: 2020, LP, NL (code 350), positive: cell 350 * 4 + 1.
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000001000005790000000000000001');
+SELECT * FROM migchain.request_cube_by_country('\x4d435131000007e40000000100000001000005790000000000000001');
+-- Country code 0, an unassigned code (1, "AA"), cells out of order.
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000001000000000000000000000001');
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000001000000040000000000000001');
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000002000005790000000000000001000005790000000000000002');
+-- A cell beyond the range of years; a negative count.
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000001000100000000000000000001');
 SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e4000000010000000100000004ffffffffffffffff');
 
 -- Parallel plans for the overviews, with the same answers.

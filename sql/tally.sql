@@ -1,3 +1,4 @@
+SET search_path = public, migchain;
 -- tally: counts per answer category.
 -- Text input: all four names, any order, English or Dutch, spaces allowed.
 SELECT 'pending=1, positive=2, negative=3, withdrawn=4'::migchain.tally;
@@ -58,10 +59,11 @@ COPY tally_rt2 FROM '/tmp/migchain_tally_rt.bin' (FORMAT binary);
 SELECT a.id, a.t = b.t AS binary_round_trip FROM tally_rt a JOIN tally_rt2 b USING (id) ORDER BY a.id;
 -- Binary input rejects a negative count: a binary COPY file made by hand
 -- (header, one row of one 32-byte field with pending = -1, trailer).
-SELECT lo_export(l, '/tmp/migchain_tally_bad.bin') AS exported, lo_unlink(l) AS unlinked
-  FROM (SELECT lo_from_bytea(0, '\x5047434f50590aff0d0a00' || '\x0000000000000000'
-          || '\x000100000020' || '\xffffffffffffffff' || '\x0000000000000000'
-          || '\x0000000000000000' || '\x0000000000000000' || '\xffff'::bytea) AS l) s;
+SELECT lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+         || '\x000100000020'::bytea || '\xffffffffffffffff'::bytea || '\x0000000000000000'::bytea
+         || '\x0000000000000000'::bytea || '\x0000000000000000'::bytea || '\xffff'::bytea) AS lo \gset
+SELECT lo_export(:lo, '/tmp/migchain_tally_bad.bin') AS exported;
+SELECT lo_unlink(:lo) AS unlinked;
 CREATE TABLE tally_bad (t migchain.tally);
 COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
 -- Aggregates: answer_tally counts answers (NULLs are not counted), sum merges.
@@ -73,9 +75,13 @@ SELECT migchain.sum(t) FROM (VALUES ('pending=1, positive=2, negative=3, withdra
 SELECT migchain.sum(t) IS NULL AS no_rows_is_null
   FROM (SELECT 'pending=1, positive=2, negative=3, withdrawn=4'::migchain.tally WHERE false) v(t);
 -- Grouped, and merged again: the sum of the per-group tallies is the tally of all.
+-- i = 1..10000 with g = i % 7 and answer ordinal i % 4: each of the 28
+-- combinations 357 times (10000 = 357 * 28 + 4), and once more for i = 9997
+-- to 10000, i.e. (g, answer) = (1, positive), (2, negative), (3, withdrawn),
+-- (4, pending).
 CREATE TABLE tally_answers (g int, a migchain.answer);
 INSERT INTO tally_answers
-  SELECT i % 7, (ARRAY['pending', 'positive', 'negative', 'withdrawn'])[1 + (i * i) % 4]::migchain.answer
+  SELECT i % 7, (ARRAY['pending', 'positive', 'negative', 'withdrawn'])[1 + i % 4]::migchain.answer
     FROM generate_series(1, 10000) i;
 SELECT g, migchain.answer_tally(a) FROM tally_answers GROUP BY g ORDER BY g;
 SELECT migchain.sum(t) = (SELECT migchain.answer_tally(a) FROM tally_answers) AS merged_equals_whole

@@ -31,6 +31,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 
+#include "country_parse.h"
 #include "migchain.h"
 
 #define CUBE_MAGIC			0x4d435131	/* "MCQ1" */
@@ -310,7 +311,7 @@ cube_deserialize(bytea *data, MemoryContext context)
 			cube_corrupt("A cell index is out of order or out of bounds.");
 		if (count <= 0)
 			cube_corrupt("A cell count is not positive.");
-		if ((index / MC_NUM_ANSWERS) % CUBE_COUNTRIES == 0)
+		if (country_get((int) ((index / MC_NUM_ANSWERS) % CUBE_COUNTRIES)) == NULL)
 			cube_corrupt("A cell has no valid country.");
 		cube->cells[index] = count;
 		last = index;

@@ -19,6 +19,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 
+#include "country_parse.h"
 #include "migchain.h"
 
 /* Requests per year at scale 1, before the year's own factor. */
@@ -273,9 +274,13 @@ demo_requests(PG_FUNCTION_ARGS)
 		st->next_person = 1;
 		for (i = 0; i < (int) DEMO_NCOUNTRIES; i++)
 		{
+			int			code = country_parse(demo_countries[i].code,
+											 strlen(demo_countries[i].code));
+
 			st->total_weight += demo_countries[i].weight;
-			st->country_datum[i] =
-				DirectFunctionCall1(country_in, CStringGetDatum(demo_countries[i].code));
+			if (code == 0)
+				elog(ERROR, "demo country \"%s\" is not known", demo_countries[i].code);
+			st->country_datum[i] = CountryGetDatum((Country) code);
 		}
 		funcctx->user_fctx = st;
 		MemoryContextSwitchTo(oldcontext);

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Run the whole suite against the installed extension:
 #   1. the pg_regress tests (sql/*.sql) in a throwaway cluster (pg_virtualenv);
-#   2. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
+#   2. make check-generated: generated sources match their generators;
+#   3. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
 #      postgres user when run as root (initdb refuses root).
 # Prints regression.diffs and the output of failing TAP files, ends with one
 # line "N passed, N failed" and exits non-zero on any failure.
@@ -34,6 +35,19 @@ fi
 if [ -s regression.diffs ]; then
 	echo "== regression.diffs =="
 	cat regression.diffs
+fi
+
+# --- generated files -------------------------------------------------------
+# Generated sources regenerate from the data installed here to what is
+# committed (one test).
+echo "== generated files =="
+if out=$(make --no-print-directory check-generated 2>&1); then
+	printf '%s\n' "$out"
+	passed=$((passed + 1))
+else
+	printf '%s\n' "$out"
+	echo "make check-generated: FAILED"
+	failed=$((failed + 1))
 fi
 
 # --- TAP -------------------------------------------------------------------

@@ -1,0 +1,324 @@
+/*
+ * country.c
+ *		The type migchain.country: a country of origin by its ISO 3166 code.
+ *
+ * A value is an int16 code that never depends on the position of a country
+ * in the generated table (see tools/gen-country-table.pl): a two-letter code
+ * c1 c2 is stored as (c1 - 'A') * 26 + (c2 - 'A') + 1, XXA (stateless) as
+ * 677, XXX (unknown) as 678, and the former countries of ISO 3166-3 from 679
+ * on.  Values sort by that code.  Reading and folding the text forms lives
+ * in country_parse.c.
+ */
+#include "postgres.h"
+
+#include "access/hash.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "migchain.h"
+#include "country_parse.h"
+
+StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
+				 "country_table.h and migchain.h disagree on the largest code");
+
+#define COUNTRY_ACCEPTED_HINT \
+	"Valid values are ISO 3166 alpha-2, alpha-3 and numeric codes (alpha-4 for former countries), " \
+	"English and Dutch country names, EL, UK, XK (Kosovo), XXA (stateless) and XXX (unknown); " \
+	"migchain.countries() lists them."
+
+/* The entry of a stored value; a code not in use is a corrupt value. */
+static const McCountry *
+country_entry(Country c)
+{
+	const McCountry *e = country_get(c);
+
+	if (e == NULL)
+		elog(ERROR, "invalid country code %d", (int) c);
+	return e;
+}
+
+/* A UTF-8 string of the table as text in the database encoding. */
+static text *
+country_text(const char *s)
+{
+	size_t		len = strlen(s);
+	char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
+
+	return cstring_to_text_with_len(conv, (int) strlen(conv));
+}
+
+/* Parse str or raise the error for input that names no country. */
+static Country
+country_from_cstring(const char *str)
+{
+	size_t		len = strlen(str);
+	const char *utf8 = str;
+	const char *label;
+	int			code;
+	int			suggestion;
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
+	code = country_parse(utf8, strlen(utf8));
+	if (code > 0)
+		return (Country) code;
+
+	suggestion = country_suggest(utf8, strlen(utf8), &label);
+	if (suggestion < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type country: \"%s\"", str),
+				 errhint("Did you mean %s?",
+						 pg_any_to_server(label, (int) strlen(label), PG_UTF8))));
+	if (suggestion > 0)
+	{
+		const McCountry *e = country_entry((Country) suggestion);
+		char	   *conv = pg_any_to_server(label, (int) strlen(label), PG_UTF8);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type country: \"%s\"", str),
+				 errhint("Did you mean \"%s\" (%s)?", e->text, conv)));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type country: \"%s\"", str),
+			 errhint(COUNTRY_ACCEPTED_HINT)));
+	pg_unreachable();
+}
+
+PG_FUNCTION_INFO_V1(country_in);
+
+/* Text input: a code or a name in English or Dutch, see country_parse.c. */
+Datum
+country_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_COUNTRY(country_from_cstring(str));
+}
+
+PG_FUNCTION_INFO_V1(country_out);
+
+/* Text output: the alpha-2 code, XXA, XXX, or a former country's alpha-4. */
+Datum
+country_out(PG_FUNCTION_ARGS)
+{
+	Country		c = PG_GETARG_COUNTRY(0);
+
+	PG_RETURN_CSTRING(pstrdup(country_entry(c)->text));
+}
+
+PG_FUNCTION_INFO_V1(country_recv);
+
+/* Binary input: the int16 code, big-endian; it must be a code in use. */
+Datum
+country_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			code;
+
+	if (buf->len - buf->cursor != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external value for type country: %d bytes instead of 2",
+						buf->len - buf->cursor)));
+	code = (int16) pq_getmsgint(buf, 2);
+	if (country_get(code) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external value for type country: %d", code),
+				 errhint("The binary form of a country is the code migchain.country_send() gives, "
+						 "a two-byte integer.")));
+	PG_RETURN_COUNTRY((Country) code);
+}
+
+PG_FUNCTION_INFO_V1(country_send);
+
+/* Binary output: the int16 code, big-endian. */
+Datum
+country_send(PG_FUNCTION_ARGS)
+{
+	Country		c = PG_GETARG_COUNTRY(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, (uint16) c);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Comparison: by stored code. */
+#define COUNTRY_CMP_FUNC(name, op) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) op PG_GETARG_COUNTRY(1)); \
+}
+
+COUNTRY_CMP_FUNC(country_lt, <)
+COUNTRY_CMP_FUNC(country_le, <=)
+COUNTRY_CMP_FUNC(country_eq, ==)
+COUNTRY_CMP_FUNC(country_ne, !=)
+COUNTRY_CMP_FUNC(country_ge, >=)
+COUNTRY_CMP_FUNC(country_gt, >)
+
+PG_FUNCTION_INFO_V1(country_cmp);
+
+/* btree support: -1, 0 or 1 by stored code. */
+Datum
+country_cmp(PG_FUNCTION_ARGS)
+{
+	Country		a = PG_GETARG_COUNTRY(0);
+	Country		b = PG_GETARG_COUNTRY(1);
+
+	PG_RETURN_INT32(a < b ? -1 : a > b ? 1 : 0);
+}
+
+PG_FUNCTION_INFO_V1(country_smaller);
+
+/* Support of min(country): the smaller of two values. */
+Datum
+country_smaller(PG_FUNCTION_ARGS)
+{
+	Country		a = PG_GETARG_COUNTRY(0);
+	Country		b = PG_GETARG_COUNTRY(1);
+
+	PG_RETURN_COUNTRY(a < b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(country_larger);
+
+/* Support of max(country): the larger of two values. */
+Datum
+country_larger(PG_FUNCTION_ARGS)
+{
+	Country		a = PG_GETARG_COUNTRY(0);
+	Country		b = PG_GETARG_COUNTRY(1);
+
+	PG_RETURN_COUNTRY(a > b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(country_hash);
+
+/* hash support: the hash of the code, as for int2. */
+Datum
+country_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) (int32) PG_GETARG_COUNTRY(0));
+}
+
+PG_FUNCTION_INFO_V1(country_hash_extended);
+
+/* hash support with a seed. */
+Datum
+country_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) (int32) PG_GETARG_COUNTRY(0),
+								PG_GETARG_INT64(1));
+}
+
+/* The name in a language given by name; 22023 for another language. */
+static MigchainLanguage
+language_arg(text *lang)
+{
+	char	   *s = text_to_cstring(lang);
+
+	if (pg_strcasecmp(s, "nl") == 0)
+		return MIGCHAIN_LANG_NL;
+	if (pg_strcasecmp(s, "en") == 0)
+		return MIGCHAIN_LANG_EN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid language for migchain.name: \"%s\"", s),
+			 errhint("Valid values are \"nl\" (Dutch) and \"en\" (English).")));
+	pg_unreachable();
+}
+
+PG_FUNCTION_INFO_V1(country_name_in);
+
+/* name(country, language): the country's name in Dutch or English. */
+Datum
+country_name_in(PG_FUNCTION_ARGS)
+{
+	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
+	MigchainLanguage lang = language_arg(PG_GETARG_TEXT_PP(1));
+
+	PG_RETURN_TEXT_P(country_text(lang == MIGCHAIN_LANG_EN ? e->name_en : e->name_nl));
+}
+
+PG_FUNCTION_INFO_V1(country_name);
+
+/* name(country): the name in the language of migchain.language. */
+Datum
+country_name(PG_FUNCTION_ARGS)
+{
+	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
+
+	PG_RETURN_TEXT_P(country_text(migchain_language == MIGCHAIN_LANG_EN ?
+								  e->name_en : e->name_nl));
+}
+
+PG_FUNCTION_INFO_V1(country_alpha3);
+
+/* alpha3(country): the ISO 3166 alpha-3 code (XKX for Kosovo). */
+Datum
+country_alpha3(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(country_entry(PG_GETARG_COUNTRY(0))->alpha3));
+}
+
+PG_FUNCTION_INFO_V1(country_numeric_code);
+
+/* numeric_code(country): the ISO 3166 numeric code, NULL where there is none. */
+Datum
+country_numeric_code(PG_FUNCTION_ARGS)
+{
+	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
+
+	if (e->numeric < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(e->numeric);
+}
+
+PG_FUNCTION_INFO_V1(country_is_current);
+
+/* is_current(country): false for the former countries of ISO 3166-3. */
+Datum
+country_is_current(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(country_entry(PG_GETARG_COUNTRY(0))->current);
+}
+
+PG_FUNCTION_INFO_V1(country_countries);
+
+/* countries(): every country the type knows, in stored-code order. */
+Datum
+country_countries(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < mc_num_countries; i++)
+	{
+		const McCountry *e = &mc_countries[i];
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		values[0] = CountryGetDatum(e->code);
+		values[1] = PointerGetDatum(cstring_to_text(e->alpha3));
+		if (e->numeric >= 0)
+			values[2] = Int32GetDatum(e->numeric);
+		else
+			nulls[2] = true;
+		values[3] = PointerGetDatum(country_text(e->name_en));
+		values[4] = PointerGetDatum(country_text(e->name_nl));
+		values[5] = BoolGetDatum(e->current);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
