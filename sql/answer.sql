@@ -157,6 +157,7 @@ SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
   FROM pg_proc p
  WHERE p.pronamespace = 'migchain'::regnamespace
    AND ('migchain.answer'::regtype = ANY (p.proargtypes) OR p.prorettype = 'migchain.answer'::regtype)
+   AND p.prokind = 'f' AND p.oid NOT IN (SELECT aggtransfn FROM pg_aggregate)
  ORDER BY p.proname;
 
 -- Casts to and from text; text to answer uses the input rules.

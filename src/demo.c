@@ -288,17 +288,26 @@ demo_requests(PG_FUNCTION_ARGS)
 
 	funcctx = SRF_PERCALL_SETUP();
 	st = (DemoState *) funcctx->user_fctx;
+	c = -1;
 
-	if (st->queued > 0)
+	/*
+	 * The same person, presented to another country some weeks later; not
+	 * after the last year of the demo.
+	 */
+	while (st->queued > 0)
 	{
-		/* the same person, presented to another country some weeks later */
 		c = st->queue_country[--st->queued];
 		person = st->queue_person;
 		presented = st->queue_after + 20 + demo_below(st, 100);
 		st->queue_after = presented;
+		if (presented < date2j(st->last_year + 1, 1, 1) - POSTGRES_EPOCH_JDATE)
+			break;
+		st->queued = 0;
+		c = -1;
 	}
-	else
+	if (c < 0)
 	{
+		/* a new person */
 		while (st->left_in_year <= 0)
 		{
 			if (st->year >= st->last_year)

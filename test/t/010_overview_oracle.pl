@@ -58,14 +58,13 @@ my %oracle = (
 		   AND NOT EXISTS (SELECT 1 FROM counted c WHERE (c.year, c.kind, c.country_code)
 		                                              = (p.year, p.kind, p.country_code))},
 	persons_by_year => q{
-		SELECT date_part('year', presented_on)::int AS year, kind::text AS kind,
-		       count(*) AS presented, count(DISTINCT person_id) AS persons,
-		       (SELECT count(*) FROM (SELECT person_id FROM migchain.request i
-		                               WHERE date_part('year', i.presented_on) = date_part('year', o.presented_on)
-		                                 AND i.kind = o.kind
-		                               GROUP BY person_id HAVING count(DISTINCT country) > 1) m)
-		           AS persons_several_countries
-		  FROM migchain.request o GROUP BY 1, 2, date_part('year', presented_on), o.kind},
+		SELECT year, kind, count(*) AS presented, count(DISTINCT person_id) AS persons,
+		       count(DISTINCT person_id) FILTER (WHERE several) AS persons_several_countries
+		  FROM (SELECT date_part('year', presented_on)::int AS year, kind::text AS kind, person_id,
+		               min(country::text) OVER w <> max(country::text) OVER w AS several
+		          FROM migchain.request
+		        WINDOW w AS (PARTITION BY date_part('year', presented_on), kind::text, person_id)) x
+		 GROUP BY 1, 2},
 );
 my %columns = (
 	overview_by_year => 'year, kind, presented, positive, negative, withdrawn, pending',
