@@ -131,7 +131,7 @@ test: deps
 	@test/run-tests.sh
 
 demo: deps
-	$(MAKE) --no-print-directory
+	@$(MAKE) -s --no-print-directory
 	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
 	@test/demo.sh
 
@@ -140,6 +140,6 @@ demo: deps
 # million requests.
 .PHONY: bench
 bench: deps
-	$(MAKE) --no-print-directory
+	@$(MAKE) -s --no-print-directory
 	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
 	@test/bench/bench.sh
