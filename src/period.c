@@ -84,3 +84,18 @@ period_end(PG_FUNCTION_ARGS)
 		d = date2j(to + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
 	PG_RETURN_DATEADT(d);
 }
+
+PG_FUNCTION_INFO_V1(check_period);
+/*
+ * check_period(from_year, to_year): true, or an error for a period that is
+ * not valid.  Not strict: NULL means an open end.
+ */
+Datum
+check_period(PG_FUNCTION_ARGS)
+{
+	int32		from,
+				to;
+
+	period_check(fcinfo, &from, &to);
+	PG_RETURN_BOOL(true);
+}

@@ -12,3 +12,9 @@ CREATE FUNCTION @extschema@.period_end(from_year pg_catalog.int4, to_year pg_cat
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is an open end
 COMMENT ON FUNCTION @extschema@.period_end(pg_catalog.int4, pg_catalog.int4) IS
 	'1 January after to_year, the first day after the period (infinity when NULL), after checking the period';
+CREATE FUNCTION @extschema@.check_period(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'check_period'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is an open end
+COMMENT ON FUNCTION @extschema@.check_period(pg_catalog.int4, pg_catalog.int4) IS
+	'true for a valid period of years (NULL: an open end); an error otherwise';
