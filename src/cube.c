@@ -152,10 +152,19 @@ request_cube_trans(PG_FUNCTION_ARGS)
 	int32		year;
 	int64	   *cell;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "request_cube_trans called in non-aggregate context");
-
-	cube = PG_ARGISNULL(0) ? cube_new(aggcontext) : (RequestCube *) PG_GETARG_POINTER(0);
+	/*
+	 * The state is made on the first call, in the aggregate's memory; later
+	 * calls get it back (an internal argument cannot come from anywhere
+	 * else), so the per-row path skips the context check.
+	 */
+	if (unlikely(PG_ARGISNULL(0)))
+	{
+		if (!AggCheckCallContext(fcinfo, &aggcontext))
+			elog(ERROR, "request_cube_trans called in non-aggregate context");
+		cube = cube_new(aggcontext);
+	}
+	else
+		cube = (RequestCube *) PG_GETARG_POINTER(0);
 
 	if (unlikely(PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4)))
 		ereport(ERROR,
