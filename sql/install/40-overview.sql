@@ -62,37 +62,72 @@ CREATE FUNCTION @extschema@.request_cube_by_country(cube pg_catalog.bytea,
 COMMENT ON FUNCTION @extschema@.request_cube_by_country(pg_catalog.bytea) IS
 	'the tally of every year, kind and country of a request cube';
 
--- The views for BI tools: plain types only.  They read the tables
--- themselves, so a role that may read a view needs no right on the
--- person-level tables (a view reads its tables with its owner's rights).
+-- The counters of a period, read with the rights of the extension's owner:
+-- everything built on them (the views, the period functions) returns
+-- aggregates only and needs no right on the person-level table.  The query
+-- is made with the period's dates as constants, so a short period reads
+-- the index on presented_on and a long one the whole table, in parallel.
+CREATE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
+										to_year pg_catalog.int4 DEFAULT NULL,
+										kind @extschema@.request_kind DEFAULT NULL)
+	RETURNS SETOF pg_catalog.bytea
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
+		' FROM @extschema@.request r WHERE true';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		query := query || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		query := query || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	IF kind IS NOT NULL THEN
+		query := query || format(' AND r.kind OPERATOR(@extschema@.=) %L::@extschema@.request_kind', kind);
+	END IF;
+	RETURN QUERY EXECUTE query;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind) IS
+	'request_cube of the requests presented in the years from_year to to_year (NULL: an open end), of one kind (NULL: both); runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';
 
--- Sheet 1: totals per year and kind.
-CREATE VIEW migchain_bi.overview_by_year AS
-	SELECT o.year, o.kind::pg_catalog.text AS kind,
-		   @extschema@.total(o.tally) AS presented, @extschema@.positive(o.tally) AS positive,
-		   @extschema@.negative(o.tally) AS negative, @extschema@.withdrawn(o.tally) AS withdrawn,
-		   @extschema@.pending(o.tally) AS pending
-	  FROM (SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on) AS cube
-			  FROM @extschema@.request r) c
-	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o;
-COMMENT ON VIEW migchain_bi.overview_by_year IS
-	'LP and T&O requests per year presented, with the answers received so far (sheet 1 of the press answer): presented = positive + negative + withdrawn + pending';
-COMMENT ON COLUMN migchain_bi.overview_by_year.year IS 'year the requests were presented (bekend gesteld)';
-COMMENT ON COLUMN migchain_bi.overview_by_year.kind IS 'LP (laissez-passer) or T&O (terugname en overname)';
-COMMENT ON COLUMN migchain_bi.overview_by_year.presented IS 'requests presented (bekend gesteld) that year';
-COMMENT ON COLUMN migchain_bi.overview_by_year.positive IS 'of which answered positively: nationality confirmed';
-COMMENT ON COLUMN migchain_bi.overview_by_year.negative IS 'of which answered negatively: nationality not confirmed';
-COMMENT ON COLUMN migchain_bi.overview_by_year.withdrawn IS 'of which withdrawn: no answer obtained (ingetrokken)';
-COMMENT ON COLUMN migchain_bi.overview_by_year.pending IS 'of which still without an answer';
+-- Sheet 1: totals per year and kind, for any period ("the last five years").
+CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
+									 to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
+				   positive pg_catalog.int8, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, pending pg_catalog.int8)
+	LANGUAGE sql STABLE PARALLEL RESTRICTED
+AS $$
+	SELECT o.year, o.kind::pg_catalog.text,
+		   @extschema@.total(o.tally), @extschema@.positive(o.tally),
+		   @extschema@.negative(o.tally), @extschema@.withdrawn(o.tally),
+		   @extschema@.pending(o.tally)
+	  FROM @extschema@.period_cube(from_year, to_year) AS c(cube)
+	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o
+$$;
+COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
+	'requests presented per year and kind with their answers so far, for the years from_year to to_year (NULL: an open end)';
 
--- Sheets 2 and 3: not confirmed per country.  A country without a process
--- for a kind, in a year that has requests of that kind, shows has_process
--- false and NULL counts: "no process", never 0.
-CREATE VIEW migchain_bi.not_confirmed_by_country AS
+-- Sheets 2 and 3: not confirmed per country, for a kind (NULL: both) and
+-- any period.  A country without a process for a kind, in a year that has
+-- requests of that kind, shows has_process false and NULL counts: "no
+-- process", never 0.
+CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
+										  from_year pg_catalog.int4 DEFAULT NULL,
+										  to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, country_code pg_catalog.text,
+				   country_name pg_catalog.text, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
+				   presented pg_catalog.int8, has_process pg_catalog.bool)
+	LANGUAGE sql STABLE PARALLEL RESTRICTED
+AS $$
 	WITH cells AS (
 		SELECT o.year, o.kind, o.country, o.tally
-		  FROM (SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on) AS cube
-				  FROM @extschema@.request r) c
+		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed.kind) AS c(cube)
 		 CROSS JOIN LATERAL @extschema@.request_cube_by_country(c.cube) o
 	), process AS (
 		-- for each year and kind with requests: the countries with a route
@@ -105,13 +140,10 @@ CREATE VIEW migchain_bi.not_confirmed_by_country AS
 		   AND coalesce(cr.valid_to, 'infinity') > pg_catalog.make_date(y.year, 1, 1)
 		 GROUP BY y.year, y.kind, cr.country
 	)
-	SELECT cells.year, cells.kind::pg_catalog.text AS kind,
-		   cells.country::pg_catalog.text AS country_code,
-		   @extschema@.name(cells.country) AS country_name,
-		   @extschema@.negative(cells.tally) AS negative,
-		   @extschema@.withdrawn(cells.tally) AS withdrawn,
-		   @extschema@.not_confirmed(cells.tally) AS not_confirmed,
-		   @extschema@.total(cells.tally) AS presented,
+	SELECT cells.year, cells.kind::pg_catalog.text, cells.country::pg_catalog.text,
+		   @extschema@.name(cells.country),
+		   @extschema@.negative(cells.tally), @extschema@.withdrawn(cells.tally),
+		   @extschema@.not_confirmed(cells.tally), @extschema@.total(cells.tally),
 		   process.has_process
 	  FROM cells
 	  LEFT JOIN process
@@ -126,7 +158,63 @@ CREATE VIEW migchain_bi.not_confirmed_by_country AS
 	   AND NOT EXISTS (SELECT 1 FROM cells
 						WHERE cells.year = process.year
 						  AND cells.kind OPERATOR(@extschema@.=) process.kind
-						  AND cells.country OPERATOR(@extschema@.=) process.country);
+						  AND cells.country OPERATOR(@extschema@.=) process.country)
+$$;
+COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
+	'requests per year, kind and country with the negative and withdrawn (not confirmed) ones, for a kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
+
+-- Requests and distinct persons per year and kind, for any period.  Counts
+-- only, read with the rights of the extension's owner (see period_cube).
+CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
+								   to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
+				   persons pg_catalog.int8, persons_several_countries pg_catalog.int8)
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cond pg_catalog.text := '';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	RETURN QUERY EXECUTE
+		'SELECT p.year, p.kind::pg_catalog.text, pg_catalog.sum(p.requests)::pg_catalog.int8,'
+		'       pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p.countries > 1)'
+		'  FROM (SELECT pg_catalog.date_part(''year'', r.presented_on)::pg_catalog.int4 AS year,'
+		'               r.kind, r.person_id, pg_catalog.count(*) AS requests,'
+		'               pg_catalog.count(DISTINCT r.country) AS countries'
+		'          FROM @extschema@.request r WHERE true' || cond ||
+		'         GROUP BY 1, 2, 3) p'
+		' GROUP BY p.year, p.kind';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) IS
+	'requests and distinct persons presented per year and kind, and the persons presented to more than one country that year, for the years from_year to to_year (NULL: an open end); counts only, read with the rights of the extension''s owner';
+
+-- The views for BI tools: plain types only, every view and column
+-- commented.  They are the functions above over the whole history.
+CREATE VIEW migchain_bi.overview_by_year AS
+	SELECT o.year, o.kind, o.presented, o.positive, o.negative, o.withdrawn, o.pending
+	  FROM @extschema@.overview() o;
+COMMENT ON VIEW migchain_bi.overview_by_year IS
+	'LP and T&O requests per year presented, with the answers received so far (sheet 1 of the press answer): presented = positive + negative + withdrawn + pending';
+COMMENT ON COLUMN migchain_bi.overview_by_year.year IS 'year the requests were presented (bekend gesteld)';
+COMMENT ON COLUMN migchain_bi.overview_by_year.kind IS 'LP (laissez-passer) or T&O (terugname en overname)';
+COMMENT ON COLUMN migchain_bi.overview_by_year.presented IS 'requests presented (bekend gesteld) that year';
+COMMENT ON COLUMN migchain_bi.overview_by_year.positive IS 'of which answered positively: nationality confirmed';
+COMMENT ON COLUMN migchain_bi.overview_by_year.negative IS 'of which answered negatively: nationality not confirmed';
+COMMENT ON COLUMN migchain_bi.overview_by_year.withdrawn IS 'of which withdrawn: no answer obtained (ingetrokken)';
+COMMENT ON COLUMN migchain_bi.overview_by_year.pending IS 'of which still without an answer';
+
+CREATE VIEW migchain_bi.not_confirmed_by_country AS
+	SELECT n.year, n.kind, n.country_code, n.country_name, n.negative, n.withdrawn,
+		   n.not_confirmed, n.presented, n.has_process
+	  FROM @extschema@.not_confirmed() n;
 COMMENT ON VIEW migchain_bi.not_confirmed_by_country IS
 	'requests per year presented, kind and country of origin, with those not confirmed (negative + withdrawn): sheets 2 (T&O) and 3 (LP) of the press answer';
 COMMENT ON COLUMN migchain_bi.not_confirmed_by_country.year IS 'year the requests were presented';
@@ -141,18 +229,9 @@ COMMENT ON COLUMN migchain_bi.not_confirmed_by_country.presented IS 'all request
 COMMENT ON COLUMN migchain_bi.not_confirmed_by_country.has_process IS
 	'false when the country had no process for this kind of request that year (counts are then NULL, not 0); NULL when no route is recorded';
 
--- Requests and distinct persons per year and kind.
 CREATE VIEW migchain_bi.persons_by_year AS
-	SELECT p.year, p.kind::pg_catalog.text AS kind,
-		   pg_catalog.sum(p.requests)::pg_catalog.int8 AS presented,
-		   pg_catalog.count(*) AS persons,
-		   pg_catalog.count(*) FILTER (WHERE p.countries > 1) AS persons_several_countries
-	  FROM (SELECT pg_catalog.date_part('year', r.presented_on)::pg_catalog.int4 AS year,
-				   r.kind, r.person_id, pg_catalog.count(*) AS requests,
-				   pg_catalog.count(DISTINCT r.country) AS countries
-			  FROM @extschema@.request r
-			 GROUP BY 1, 2, 3) p
-	 GROUP BY p.year, p.kind;
+	SELECT p.year, p.kind, p.presented, p.persons, p.persons_several_countries
+	  FROM @extschema@.persons() p;
 COMMENT ON VIEW migchain_bi.persons_by_year IS
 	'requests and distinct persons per year presented and kind: a person whose nationality is unknown may be presented to several countries';
 COMMENT ON COLUMN migchain_bi.persons_by_year.year IS 'year the requests were presented';
@@ -161,47 +240,3 @@ COMMENT ON COLUMN migchain_bi.persons_by_year.presented IS 'requests presented';
 COMMENT ON COLUMN migchain_bi.persons_by_year.persons IS 'distinct persons those requests were about';
 COMMENT ON COLUMN migchain_bi.persons_by_year.persons_several_countries IS
 	'persons presented to more than one country that year';
-
--- Any period ("the last five years"): the views for the years from_year to
--- to_year (NULL: an open end).  Inlined into the calling query, so they
--- need no more rights than the views.
-CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
-									 to_year pg_catalog.int4 DEFAULT NULL)
-	RETURNS SETOF migchain_bi.overview_by_year
-	LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT v.* FROM migchain_bi.overview_by_year v
-	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
-$$;
-COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
-	'migchain_bi.overview_by_year for the years from_year to to_year (NULL: an open end)';
-
-CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
-										  from_year pg_catalog.int4 DEFAULT NULL,
-										  to_year pg_catalog.int4 DEFAULT NULL)
-	RETURNS SETOF migchain_bi.not_confirmed_by_country
-	LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT v.* FROM migchain_bi.not_confirmed_by_country v
-	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (not_confirmed.kind IS NULL OR v.kind = not_confirmed.kind::pg_catalog.text)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
-$$;
-COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
-	'migchain_bi.not_confirmed_by_country for one kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
-
-CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
-								   to_year pg_catalog.int4 DEFAULT NULL)
-	RETURNS SETOF migchain_bi.persons_by_year
-	LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT v.* FROM migchain_bi.persons_by_year v
-	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
-$$;
-COMMENT ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) IS
-	'migchain_bi.persons_by_year for the years from_year to to_year (NULL: an open end)';

@@ -73,6 +73,18 @@ my %columns = (
 	persons_by_year => 'year, kind, presented, persons, persons_several_countries',
 );
 
+# The plans of the statements a query runs inside functions, from the log.
+sub nested_plan
+{
+	my ($sql) = @_;
+	my $offset = -s $node->logfile;
+	$node->safe_psql('postgres', qq{LOAD 'auto_explain';
+		SET auto_explain.log_min_duration = 0;
+		SET auto_explain.log_nested_statements = on;
+		$sql});
+	return slurp_file($node->logfile, $offset);
+}
+
 my %settings = (
 	parallel => q{SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
 		SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;},
@@ -93,8 +105,9 @@ for my $mode (sort keys %settings)
 		my $rows = $node->safe_psql('postgres', "SELECT count(*) FROM migchain_bi.$view");
 		cmp_ok($rows, '>', 5, "$view has rows ($rows, $mode)");
 	}
-	my $plan = $node->safe_psql('postgres',
-		"$settings{$mode} EXPLAIN (COSTS OFF) SELECT * FROM migchain_bi.overview_by_year");
+	# The views run their query inside migchain.period_cube(): auto_explain
+	# shows its plan in the server log.
+	my $plan = nested_plan("$settings{$mode} SELECT * FROM migchain_bi.overview_by_year");
 	if ($mode eq 'parallel')
 	{
 		like($plan, qr/Partial Aggregate/, 'overview_by_year: partial aggregates in workers');
@@ -103,8 +116,16 @@ for my $mode (sort keys %settings)
 	else
 	{
 		unlike($plan, qr/Gather|Partial/, 'overview_by_year: no parallel plan when off');
+		like($plan, qr/Seq Scan on request/, 'overview_by_year: one scan of the table');
 	}
 }
+
+# One year reads the index on presented_on, not the whole table.
+like(nested_plan('SELECT * FROM migchain.overview(2020, 2020)'),
+	qr/Index (Only )?Scan using request_presented_on_idx|Bitmap Index Scan on request_presented_on_idx/,
+	'overview of one year uses the index');
+like(nested_plan(q{SELECT * FROM migchain.not_confirmed('LP', 2021, 2021)}),
+	qr/request_presented_on_idx/, 'not_confirmed of one year uses the index');
 
 # Somalia has no LP process: never a count of 0, in every year.
 is($node->safe_psql('postgres', q{
