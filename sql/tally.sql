@@ -101,4 +101,39 @@ RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
-DROP TABLE tally_answers, tally_bad, tally_rt, tally_rt2;
+-- Order (pending, positive, negative, withdrawn in turn), DISTINCT, GROUP BY,
+-- hashing and indexes.
+SELECT t FROM (VALUES ('pending=0, positive=0, negative=0, withdrawn=2'::migchain.tally),
+  ('pending=1, positive=0, negative=0, withdrawn=0'), ('pending=0, positive=0, negative=1, withdrawn=0'),
+  ('pending=0, positive=1, negative=0, withdrawn=0'), ('pending=0, positive=0, negative=0, withdrawn=1'),
+  ('pending=0, positive=0, negative=0, withdrawn=1')) v(t) ORDER BY t;
+SELECT 'pending=1, positive=0, negative=0, withdrawn=0'::migchain.tally
+     > 'pending=0, positive=9, negative=9, withdrawn=9' AS pending_first,
+       migchain.tally_cmp('pending=1, positive=2, negative=3, withdrawn=4',
+                          'pending=1, positive=2, negative=3, withdrawn=5') AS cmp;
+SELECT count(DISTINCT t) AS distinct_tallies, count(*) AS tallies
+  FROM (SELECT migchain.answer_tally(a) AS t FROM tally_answers GROUP BY g) s;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT t, count(*) FROM (SELECT migchain.answer_tally(a) AS t FROM tally_answers GROUP BY g) s GROUP BY t;
+SELECT t, count(*) FROM (SELECT migchain.answer_tally(a) AS t FROM tally_answers GROUP BY g) s GROUP BY t ORDER BY t;
+RESET enable_sort;
+SELECT migchain.tally_hash('pending=1, positive=2, negative=3, withdrawn=4')
+     = migchain.tally_hash('withdrawn=4, negative=3, positive=2, pending=1') AS hash_equal,
+       migchain.tally_hash_extended('pending=1, positive=2, negative=3, withdrawn=4', 0)
+     = migchain.tally_hash_extended('withdrawn=4, negative=3, positive=2, pending=1', 0) AS hash_extended_equal;
+CREATE TABLE tally_idx AS SELECT migchain.tally(i % 3, i % 5, i % 7, i) AS t FROM generate_series(1, 1000) i;
+CREATE INDEX tally_idx_btree ON tally_idx (t);
+CREATE INDEX tally_idx_hash ON tally_idx USING hash (t);
+SELECT bt_index_check('tally_idx_btree', true);
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM tally_idx WHERE t = 'pending=1, positive=1, negative=1, withdrawn=1';
+SELECT * FROM tally_idx WHERE t = 'pending=1, positive=1, negative=1, withdrawn=1';
+DROP INDEX tally_idx_hash;
+EXPLAIN (COSTS OFF) SELECT * FROM tally_idx WHERE t < 'pending=0, positive=0, negative=1, withdrawn=0';
+SELECT * FROM tally_idx WHERE t < 'pending=0, positive=0, negative=1, withdrawn=0';
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+-- Counting past the largest count is an error, not a wrap-around.
+SELECT migchain.tally_count_answer(migchain.tally(0, 9223372036854775807, 0, 0), 'positive');
+DROP TABLE tally_answers, tally_bad, tally_idx, tally_rt, tally_rt2;

@@ -190,7 +190,7 @@ request_cube_trans(PG_FUNCTION_ARGS)
 
 	cell = cube->cells + (Size) (year - cube->first_year) * CUBE_CELLS_PER_YEAR +
 		kind * CUBE_CELLS_PER_KIND + country * MC_NUM_ANSWERS + answer;
-	(*cell)++;
+	cube_add_cell(cell, 1);
 
 	PG_RETURN_POINTER(cube);
 }

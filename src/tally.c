@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "common/int.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -177,6 +178,75 @@ tally_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(memcmp(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1), sizeof(Tally)) != 0);
 }
 
+/* Order: by the pending, positive, negative, then withdrawn counts. */
+static int
+tally_compare(const Tally *a, const Tally *b)
+{
+	int			i;
+
+	for (i = 0; i < MC_NUM_ANSWERS; i++)
+		if (a->count[i] != b->count[i])
+			return a->count[i] < b->count[i] ? -1 : 1;
+	return 0;
+}
+
+PG_FUNCTION_INFO_V1(tally_cmp);
+/* btree support: -1, 0 or 1. */
+Datum
+tally_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(tally_compare(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(tally_lt);
+/* a < b in the tally order. */
+Datum
+tally_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(tally_compare(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(tally_le);
+/* a <= b in the tally order. */
+Datum
+tally_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(tally_compare(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(tally_gt);
+/* a > b in the tally order. */
+Datum
+tally_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(tally_compare(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(tally_ge);
+/* a >= b in the tally order. */
+Datum
+tally_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(tally_compare(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(tally_hash);
+/* hash support: the hash of the 32 bytes, equal for equal tallies. */
+Datum
+tally_hash(PG_FUNCTION_ARGS)
+{
+	return hash_any((const unsigned char *) PG_GETARG_TALLY_P(0), sizeof(Tally));
+}
+
+PG_FUNCTION_INFO_V1(tally_hash_extended);
+/* hash support with a seed. */
+Datum
+tally_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_any_extended((const unsigned char *) PG_GETARG_TALLY_P(0), sizeof(Tally),
+							 PG_GETARG_INT64(1));
+}
+
 PG_FUNCTION_INFO_V1(tally_add);
 /* a + b: the counts added category by category. */
 Datum
@@ -246,7 +316,12 @@ tally_count_answer(PG_FUNCTION_ARGS)
 	}
 	if (unlikely(a >= MC_NUM_ANSWERS))
 		elog(ERROR, "invalid answer ordinal %d", (int) a);
-	t->count[a]++;
+	if (unlikely(pg_add_s64_overflow(t->count[a], 1, &t->count[a])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("tally out of range"),
+				 errdetail("The %s count would exceed %lld.", tally_names[a],
+						   (long long) PG_INT64_MAX)));
 	PG_RETURN_TALLY_P(t);
 }
 

@@ -10,6 +10,6 @@ COMMENT ON SCHEMA migchain_bi IS
 
 CREATE FUNCTION @extschema@.version() RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'migchain_version'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;	-- STABLE: a new library may be loaded under the same catalog
 COMMENT ON FUNCTION @extschema@.version() IS
 	'version of the loaded migchain library (compare with pg_extension.extversion)';

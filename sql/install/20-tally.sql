@@ -52,11 +52,38 @@ CREATE FUNCTION @extschema@.tally_add(@extschema@.tally, @extschema@.tally) RETU
 COMMENT ON FUNCTION @extschema@.tally_add(@extschema@.tally, @extschema@.tally) IS
 	'the counts of two tallies added category by category';
 
+-- Comparison: tallies are ordered by their pending, positive, negative and
+-- withdrawn counts in turn, so that they can be sorted, grouped and hashed.
+CREATE FUNCTION @extschema@.tally_cmp(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.int4
+	AS 'MODULE_PATHNAME', 'tally_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_cmp(@extschema@.tally, @extschema@.tally) IS
+	'btree support: -1, 0 or 1 by pending, positive, negative, then withdrawn';
+CREATE FUNCTION @extschema@.tally_lt(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_lt(@extschema@.tally, @extschema@.tally) IS 'less than';
+CREATE FUNCTION @extschema@.tally_le(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_le(@extschema@.tally, @extschema@.tally) IS 'less than or equal';
+CREATE FUNCTION @extschema@.tally_gt(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_gt(@extschema@.tally, @extschema@.tally) IS 'greater than';
+CREATE FUNCTION @extschema@.tally_ge(@extschema@.tally, @extschema@.tally) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'tally_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_ge(@extschema@.tally, @extschema@.tally) IS 'greater than or equal';
+CREATE FUNCTION @extschema@.tally_hash(@extschema@.tally) RETURNS pg_catalog.int4
+	AS 'MODULE_PATHNAME', 'tally_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_hash(@extschema@.tally) IS 'hash support';
+CREATE FUNCTION @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.int8) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.int8) IS
+	'hash support with a seed';
+
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
 	FUNCTION = @extschema@.tally_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.tally, @extschema@.tally) IS 'equal tallies';
 CREATE OPERATOR @extschema@.<> (
@@ -66,6 +93,48 @@ CREATE OPERATOR @extschema@.<> (
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.tally, @extschema@.tally) IS 'different tallies';
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+COMMENT ON OPERATOR @extschema@.< (@extschema@.tally, @extschema@.tally) IS 'less than';
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.tally, @extschema@.tally) IS 'less than or equal';
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+COMMENT ON OPERATOR @extschema@.> (@extschema@.tally, @extschema@.tally) IS 'greater than';
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.tally, @extschema@.tally) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS @extschema@.tally_ops
+	DEFAULT FOR TYPE @extschema@.tally USING btree AS
+	OPERATOR 1 @extschema@.< ,
+	OPERATOR 2 @extschema@.<= ,
+	OPERATOR 3 @extschema@.= ,
+	OPERATOR 4 @extschema@.>= ,
+	OPERATOR 5 @extschema@.> ,
+	FUNCTION 1 @extschema@.tally_cmp(@extschema@.tally, @extschema@.tally);
+COMMENT ON OPERATOR CLASS @extschema@.tally_ops USING btree IS
+	'tallies ordered by pending, positive, negative, then withdrawn';
+CREATE OPERATOR CLASS @extschema@.tally_ops
+	DEFAULT FOR TYPE @extschema@.tally USING hash AS
+	OPERATOR 1 @extschema@.= ,
+	FUNCTION 1 @extschema@.tally_hash(@extschema@.tally),
+	FUNCTION 2 @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.tally_ops USING hash IS 'hashing of tallies';
+
 CREATE OPERATOR @extschema@.+ (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
 	FUNCTION = @extschema@.tally_add, COMMUTATOR = OPERATOR(@extschema@.+)

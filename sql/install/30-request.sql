@@ -111,6 +111,9 @@ AS $$
 DECLARE
 	other @extschema@.country_route;
 BEGIN
+	-- One writer of routes at a time, so that two transactions cannot each
+	-- add an overlapping period the other does not see yet.
+	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('migchain.country_route'));
 	SELECT * INTO other
 	  FROM @extschema@.country_route o
 	 WHERE o.country OPERATOR(@extschema@.=) NEW.country

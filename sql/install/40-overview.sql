@@ -41,6 +41,7 @@ CREATE AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.
 	COMBINEFUNC = @extschema@.request_cube_combine,
 	SERIALFUNC = @extschema@.request_cube_serial,
 	DESERIALFUNC = @extschema@.request_cube_deserial,
+	SSPACE = 393216,	-- 64 kB of counters per year, for some six years
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
@@ -101,14 +102,14 @@ CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
 				   positive pg_catalog.int8, negative pg_catalog.int8,
 				   withdrawn pg_catalog.int8, pending pg_catalog.int8)
 	LANGUAGE sql STABLE PARALLEL RESTRICTED
-AS $$
+BEGIN ATOMIC
 	SELECT o.year, o.kind::pg_catalog.text,
 		   @extschema@.total(o.tally), @extschema@.positive(o.tally),
 		   @extschema@.negative(o.tally), @extschema@.withdrawn(o.tally),
 		   @extschema@.pending(o.tally)
 	  FROM @extschema@.period_cube(from_year, to_year) AS c(cube)
-	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o
-$$;
+	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o;
+END;
 COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
 	'requests presented per year and kind with their answers so far, for the years from_year to to_year (NULL: an open end)';
 
@@ -124,7 +125,7 @@ CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT 
 				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
 				   presented pg_catalog.int8, has_process pg_catalog.bool)
 	LANGUAGE sql STABLE PARALLEL RESTRICTED
-AS $$
+BEGIN ATOMIC
 	WITH cells AS (
 		SELECT o.year, o.kind, o.country, o.tally
 		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed.kind) AS c(cube)
@@ -158,8 +159,8 @@ AS $$
 	   AND NOT EXISTS (SELECT 1 FROM cells
 						WHERE cells.year = process.year
 						  AND cells.kind OPERATOR(@extschema@.=) process.kind
-						  AND cells.country OPERATOR(@extschema@.=) process.country)
-$$;
+						  AND cells.country OPERATOR(@extschema@.=) process.country);
+END;
 COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
 	'requests per year, kind and country with the negative and withdrawn (not confirmed) ones, for a kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
 
