@@ -164,7 +164,9 @@ COMMENT ON COLUMN migchain_bi.persons_by_year.persons_several_countries IS
 
 -- Any period ("the last five years"): the views for the years from_year to
 -- to_year (NULL: an open end).  Inlined into the calling query, so they
--- need no more rights than the views.
+-- need no more rights than the views.  Their bodies are parsed when they
+-- are called, with the caller's search_path (a SET search_path clause would
+-- keep them from being inlined): every operator is schema-qualified.
 CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
 									 to_year pg_catalog.int4 DEFAULT NULL)
 	RETURNS SETOF migchain_bi.overview_by_year
@@ -172,8 +174,8 @@ CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
 AS $$
 	SELECT v.* FROM migchain_bi.overview_by_year v
 	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
+	   AND (from_year IS NULL OR v.year OPERATOR(pg_catalog.>=) from_year)
+	   AND (to_year IS NULL OR v.year OPERATOR(pg_catalog.<=) to_year)
 $$;
 COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
 	'migchain_bi.overview_by_year for the years from_year to to_year (NULL: an open end)';
@@ -186,9 +188,9 @@ CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT 
 AS $$
 	SELECT v.* FROM migchain_bi.not_confirmed_by_country v
 	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (not_confirmed.kind IS NULL OR v.kind = not_confirmed.kind::pg_catalog.text)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
+	   AND (not_confirmed.kind IS NULL OR v.kind OPERATOR(pg_catalog.=) not_confirmed.kind::pg_catalog.text)
+	   AND (from_year IS NULL OR v.year OPERATOR(pg_catalog.>=) from_year)
+	   AND (to_year IS NULL OR v.year OPERATOR(pg_catalog.<=) to_year)
 $$;
 COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
 	'migchain_bi.not_confirmed_by_country for one kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
@@ -200,8 +202,8 @@ CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
 AS $$
 	SELECT v.* FROM migchain_bi.persons_by_year v
 	 WHERE @extschema@.check_period(from_year, to_year)
-	   AND (from_year IS NULL OR v.year >= from_year)
-	   AND (to_year IS NULL OR v.year <= to_year)
+	   AND (from_year IS NULL OR v.year OPERATOR(pg_catalog.>=) from_year)
+	   AND (to_year IS NULL OR v.year OPERATOR(pg_catalog.<=) to_year)
 $$;
 COMMENT ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) IS
 	'migchain_bi.persons_by_year for the years from_year to to_year (NULL: an open end)';
