@@ -240,13 +240,13 @@ SELECT migchain.name('NL', 'fr');
 SELECT migchain.name('NL', '');
 SELECT migchain.name('NL', 'dutch');
 SELECT migchain.name('NL', NULL) IS NULL AS strict;
--- the functions are marked as they should be
+-- the functions are marked as they should be (in the order they were made)
 SELECT p.oid::regprocedure, p.provolatile, p.proisstrict, p.proparallel
   FROM pg_proc p
  WHERE p.pronamespace = 'migchain'::regnamespace
    AND (p.proname ~ '^country_(in|out|recv|send|lt|le|eq|ne|ge|gt|cmp|hash|hash_extended|smaller|larger)$'
         OR p.proname IN ('countries', 'name', 'alpha3', 'numeric_code', 'is_current'))
- ORDER BY 1::text;
+ ORDER BY p.oid;
 
 --
 -- migchain.countries(): every entry, in the type's order.

@@ -114,7 +114,7 @@ COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
 	'requests presented per year and kind with their answers so far, for the years from_year to to_year (NULL: an open end)';
 
 -- Sheets 2 and 3: not confirmed per country, for a kind (NULL: both) and
--- any period.  A country without a process for a kind, in a year that has
+-- any period; with the owner's rights, to read the routes.  A country without a process for a kind, in a year that has
 -- requests of that kind, shows has_process false and NULL counts: "no
 -- process", never 0.
 CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
@@ -124,7 +124,8 @@ CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT 
 				   country_name pg_catalog.text, negative pg_catalog.int8,
 				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
 				   presented pg_catalog.int8, has_process pg_catalog.bool)
-	LANGUAGE sql STABLE PARALLEL RESTRICTED
+	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH cells AS (
 		SELECT o.year, o.kind, o.country, o.tally

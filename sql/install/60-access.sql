@@ -1,0 +1,218 @@
+-- Access control: who may read and write what (see docs/security.md).
+--
+-- Three kinds of role:
+--   analyst  reads the views of migchain_bi and calls the period functions;
+--            never reads the person-level rows of migchain.request (nor
+--            migchain.country_route: an analyst sees the views only).
+--   loader   inserts and updates requests and routes, reads them (it must
+--            find the rows it updates, and the source it loads from holds
+--            the same rows), and has what an analyst has.  It does not
+--            delete or truncate: a request once presented stays in the
+--            published figures, a correction is an update (e.g. withdrawn).
+--   admin    the owner of the extension (a superuser: the extension is not
+--            trusted); runs the demo generator and the grant functions.
+--
+-- The views read the tables with their owner's rights, but every function
+-- a view calls (the request_cube aggregate, the tally accessors, casts,
+-- operators) is checked against the role that runs the query.  By default
+-- PUBLIC may execute every function, so analysts need nothing more; the
+-- grant functions still grant EXECUTE on exactly those functions, so that
+-- an analyst keeps working in a database where EXECUTE was revoked from
+-- PUBLIC.
+
+-- Not for PUBLIC:
+--   generate_demo  writes demo rows into the tables;
+--   demo_requests  its rows look exactly like person-level rows (person
+--                  numbers included): no role but the admin should be able
+--                  to mistake them for, or mix them with, real ones;
+--   grant_analyst, grant_loader, revoke_access  (below) hand out rights;
+--   period_cube, not_confirmed, persons  read the tables with the owner's
+--                  rights (below).
+-- Every other function of migchain is a pure computation on its arguments
+-- or reads the tables with the caller's rights (has_process), so PUBLIC
+-- keeps EXECUTE on them.
+REVOKE EXECUTE ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8,
+	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.demo_requests(pg_catalog.int8, pg_catalog.float8,
+	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+-- The functions that read the tables with the owner's rights return counts
+-- only, but every count down to 1: they are for the roles given analyst
+-- access, not for every role that can reach the schema.
+REVOKE EXECUTE ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4,
+	@extschema@.request_kind) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind,
+	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+
+-- The functions an analyst must be able to execute: those the views of
+-- migchain_bi call, directly or behind an operator, and, following the
+-- dependencies of SQL-standard function bodies, the functions those call in
+-- turn (overview() calls period_cube() and the tally accessors).  Computed
+-- from the catalog, so a new view brings its functions.
+CREATE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH RECURSIVE views AS (
+		SELECT c.oid
+		  FROM pg_catalog.pg_class c
+		 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'migchain_bi'::pg_catalog.regnamespace
+		   AND c.relkind OPERATOR(pg_catalog.=) 'v'
+	), walk(classid, objid) AS (
+		SELECT d.refclassid, d.refobjid
+		  FROM pg_catalog.pg_rewrite r
+		  JOIN pg_catalog.pg_depend d
+			ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+		   AND d.objid OPERATOR(pg_catalog.=) r.oid
+		 WHERE r.ev_class IN (SELECT views.oid FROM views)
+		UNION
+		SELECT d.refclassid, d.refobjid
+		  FROM walk
+		  JOIN pg_catalog.pg_depend d
+			ON d.classid OPERATOR(pg_catalog.=) walk.classid
+		   AND d.objid OPERATOR(pg_catalog.=) walk.objid
+		 WHERE walk.classid IN ('pg_catalog.pg_proc'::pg_catalog.regclass,
+								'pg_catalog.pg_operator'::pg_catalog.regclass)
+		   AND d.deptype OPERATOR(pg_catalog.=) 'n'
+	), fns AS (
+		SELECT walk.objid AS fn
+		  FROM walk
+		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+		UNION
+		SELECT o.oprcode::pg_catalog.oid
+		  FROM walk
+		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
+		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
+	)
+	SELECT p.oid::pg_catalog.regprocedure
+	  FROM fns
+	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
+	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+END;
+COMMENT ON FUNCTION @extschema@.analyst_functions() IS
+	'the functions of migchain that the views of migchain_bi and the period functions need: what grant_analyst grants EXECUTE on';
+
+-- The functions a loader must be able to execute beside an analyst's: those
+-- the constraints, defaults and triggers of the tables call (directly, or
+-- behind an operator; constraints are checked with the rights of the role
+-- that writes), and the operators the trigger function's queries use (its
+-- body is parsed at call time, so pg_depend does not know them).
+CREATE FUNCTION @extschema@.loader_functions() RETURNS SETOF pg_catalog.regprocedure
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH tables AS (
+		SELECT '@extschema@.request'::pg_catalog.regclass::pg_catalog.oid AS rel
+		UNION ALL
+		SELECT '@extschema@.country_route'::pg_catalog.regclass::pg_catalog.oid
+	), parts AS (
+		SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS classid, c.oid AS objid
+		  FROM pg_catalog.pg_constraint c WHERE c.conrelid IN (SELECT tables.rel FROM tables)
+		UNION ALL
+		SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass::pg_catalog.oid, a.oid
+		  FROM pg_catalog.pg_attrdef a WHERE a.adrelid IN (SELECT tables.rel FROM tables)
+		UNION ALL
+		SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass::pg_catalog.oid, t.oid
+		  FROM pg_catalog.pg_trigger t WHERE t.tgrelid IN (SELECT tables.rel FROM tables)
+	), used AS (
+		SELECT d.refclassid, d.refobjid
+		  FROM pg_catalog.pg_depend d
+		  JOIN parts ON parts.classid OPERATOR(pg_catalog.=) d.classid
+					AND parts.objid OPERATOR(pg_catalog.=) d.objid
+	), fns AS (
+		SELECT used.refobjid AS fn
+		  FROM used
+		 WHERE used.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+		UNION
+		SELECT o.oprcode::pg_catalog.oid
+		  FROM used
+		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) used.refobjid
+		 WHERE used.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
+		UNION
+		SELECT '@extschema@.country_eq(@extschema@.country, @extschema@.country)'::pg_catalog.regprocedure::pg_catalog.oid
+		UNION
+		SELECT '@extschema@.request_kind_eq(@extschema@.request_kind, @extschema@.request_kind)'::pg_catalog.regprocedure::pg_catalog.oid
+	)
+	SELECT p.oid::pg_catalog.regprocedure
+	  FROM fns
+	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
+	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+END;
+COMMENT ON FUNCTION @extschema@.loader_functions() IS
+	'the functions of migchain that writing requests and routes needs (constraints, trigger): what grant_loader grants EXECUTE on beside analyst_functions()';
+
+-- The grant functions run with the rights of their caller (not SECURITY
+-- DEFINER): only a role that may grant these rights itself, i.e. a
+-- superuser or the owner of the extension, can use them.
+CREATE FUNCTION @extschema@.check_grantee(grantee pg_catalog.regrole) RETURNS pg_catalog.text
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF grantee::oid OPERATOR(pg_catalog.=) 0::oid THEN
+		RAISE EXCEPTION 'a role is required'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Name an existing role, e.g. migchain.grant_analyst(''bi_reader'').';
+	END IF;
+	RETURN grantee::text;	-- regrole output: the name, quoted where needed
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_grantee(pg_catalog.regrole) IS
+	'the role as a quoted name for GRANT and REVOKE; an error for no role (STABLE: reads the catalog)';
+
+CREATE FUNCTION @extschema@.grant_analyst(grantee pg_catalog.regrole) RETURNS pg_catalog.void
+	LANGUAGE plpgsql STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	who text := @extschema@.check_grantee(grantee);
+	fn regprocedure;
+BEGIN
+	EXECUTE format('GRANT USAGE ON SCHEMA @extschema@, migchain_bi TO %s', who);
+	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA migchain_bi TO %s', who);
+	FOR fn IN SELECT f FROM @extschema@.analyst_functions() f LOOP
+		EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', fn, who);
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) IS
+	'lets a role read the views of migchain_bi and call the period functions, never the person-level tables';
+
+CREATE FUNCTION @extschema@.grant_loader(grantee pg_catalog.regrole) RETURNS pg_catalog.void
+	LANGUAGE plpgsql STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	who text := @extschema@.check_grantee(grantee);
+	fn regprocedure;
+BEGIN
+	PERFORM @extschema@.grant_analyst(grantee);
+	FOR fn IN SELECT f FROM @extschema@.loader_functions() f LOOP
+		EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', fn, who);
+	END LOOP;
+	EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE @extschema@.request, @extschema@.country_route TO %s', who);
+	EXECUTE format('GRANT USAGE ON SEQUENCE @extschema@.request_request_id_seq, @extschema@.country_route_route_id_seq TO %s', who);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
+	'lets a role read, insert and update requests and routes (no delete), and what an analyst may';
+
+CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
+	LANGUAGE plpgsql STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	who text := @extschema@.check_grantee(grantee);
+BEGIN
+	EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA @extschema@, migchain_bi FROM %s', who);
+	EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA @extschema@ FROM %s', who);
+	EXECUTE format('REVOKE ALL ON ALL ROUTINES IN SCHEMA @extschema@ FROM %s', who);
+	EXECUTE format('REVOKE ALL ON SCHEMA @extschema@, migchain_bi FROM %s', who);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) IS
+	'takes back every right on the objects of migchain and migchain_bi that was granted to the role itself (what PUBLIC may, it still may)';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) FROM PUBLIC;

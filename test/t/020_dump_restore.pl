@@ -1,0 +1,160 @@
+# Nothing is lost by pg_dump and restore: every row of the extension's
+# tables and of a user table with a column of each migchain type, every BI
+# view, the identity sequences, the rights granted on the extension's
+# objects; and binary COPY of the user table from one cluster into another.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+
+my $source = PostgreSQL::Test::Cluster->new('source');
+$source->init;
+$source->start;
+my $target = PostgreSQL::Test::Cluster->new('target');
+$target->init;
+$target->start;
+
+# Roles are not part of a database dump: both clusters have them.
+for my $node ($source, $target)
+{
+	$node->safe_psql('postgres', 'CREATE ROLE analyst LOGIN; CREATE ROLE loader LOGIN');
+}
+
+$source->safe_psql('postgres', 'CREATE DATABASE src');
+$source->safe_psql('src', q{
+CREATE EXTENSION migchain;
+SELECT migchain.generate_demo(5, 0.05);
+-- Edge rows: pending without an answer date, former and special countries,
+-- every column filled, text that needs escaping.
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, answered_on, requested_on, source) VALUES
+  ('LP', 'pending', 'YUCS', '2019-03-03', 9000001, NULL, NULL, NULL),
+  ('T&O', 'withdrawn', 'XXA', '1950-01-01', 9000002, '2199-12-31', '1950-01-01', E'tab\there, newline\nthere'),
+  ('LP', 'negative', 'XXX', '2199-12-31', 9223372036854775807, '2199-12-31', '2199-12-30', 'back\slash "quoted" ''single'' ü€'),
+  ('T&O', 'positive', 'SUHH', '2020-02-29', 9000003, '2020-02-29', '2020-02-28', ''),
+  ('LP', 'positive', 'XK', '2021-01-01', 9000004, '2021-06-30', NULL, 'Kosovo'),
+  ('LP', 'pending', 'CSXX', '2022-12-31', 9000005, NULL, '2022-12-01', '\N');
+INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_process, arrangement,
+    arrangement_name, reply_deadline, deadline_unit, tacit_acceptance, note) VALUES
+  ('YUCS', 'T&O', '1990-01-01', '1992-04-27', true, 'bilateral_agreement', E'old \'agreement\'\twith tab',
+   366, 'working_days', true, E'line one\nline two'),
+  ('XXA', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, NULL, false, NULL),
+  ('XXX', 'T&O', '2000-01-01', '2000-01-02', true, 'working_arrangement', '', 1, 'calendar_days', false, '');
+-- A user table with a column of each type, edge values and NULLs.
+CREATE TABLE public.typed (
+	id int PRIMARY KEY,
+	k migchain.request_kind,
+	a migchain.answer,
+	c migchain.country,
+	l migchain.conditions,
+	t migchain.tally,
+	cs migchain.country[]
+);
+INSERT INTO public.typed VALUES
+  (1, 'LP', 'pending', 'AF', 'GGGGG', 'pending=0, positive=0, negative=0, withdrawn=0', '{AF,ZW}'),
+  (2, 'T&O', 'positive', 'ZW', 'RRRRR',
+   'pending=9223372036854775807, positive=9223372036854775807, negative=9223372036854775807, withdrawn=9223372036854775807',
+   '{YUCS,XXA,XXX}'),
+  (3, 'TO', 'Ingetrokken (Geen antwoord verkregen)', 'YUCS', '?????', 'pending=1, positive=2, negative=3, withdrawn=4', '{}'),
+  (4, 'laissez-passer', 'negatief', 'XXA', 'GR?GR', 'pending=5, positive=0, negative=0, withdrawn=0', '{NULL,XK}'),
+  (5, 'readmission', 'withdrawn', 'XXX', '?GR??', 'pending=0, positive=0, negative=0, withdrawn=1', NULL),
+  (6, 'LP', 'positief', 'XK', 'R????', 'pending=0, positive=0, negative=1, withdrawn=0', '{SUHH}'),
+  (7, NULL, NULL, NULL, NULL, NULL, NULL);
+SELECT migchain.grant_analyst('analyst');
+SELECT migchain.grant_loader('loader');
+});
+
+# Every table and view to compare.
+my @relations = split /\n/, $source->safe_psql('src', q{
+SELECT c.oid::regclass FROM pg_class c
+ WHERE c.relnamespace IN ('migchain'::regnamespace, 'migchain_bi'::regnamespace, 'public'::regnamespace)
+   AND c.relkind IN ('r', 'v')
+ ORDER BY c.oid::regclass::text});
+cmp_ok(scalar(@relations), '>=', 6, 'tables and views to compare: ' . join(', ', @relations));
+
+# The rows of a relation in a fixed order and one language, as a digest and
+# a count.
+sub digest
+{
+	my ($node, $db, $rel) = @_;
+	return $node->safe_psql($db, qq{
+SET migchain.language = 'en';
+SELECT count(*) || ' ' || md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), ''))
+  FROM $rel r});
+}
+
+my %before;
+for my $rel (@relations)
+{
+	$before{$rel} = digest($source, 'src', $rel);
+	unlike($before{$rel}, qr/^0 /, "$rel has rows in the source");
+}
+like($before{'typed'}, qr/^7 /, 'the user table has its seven rows');
+note("$_: $before{$_}") for @relations;
+my $max_request = $source->safe_psql('src', 'SELECT max(request_id) FROM migchain.request');
+my $max_route = $source->safe_psql('src', 'SELECT max(route_id) FROM migchain.country_route');
+
+my $tmp = PostgreSQL::Test::Utils::tempdir;
+
+# Plain format, restored with psql; custom format, restored with pg_restore.
+$source->command_ok([ 'pg_dump', '-Fp', '-f', "$tmp/src.sql", 'src' ], 'pg_dump plain');
+$source->command_ok([ 'pg_dump', '-Fc', '-f', "$tmp/src.dump", 'src' ], 'pg_dump custom');
+$target->safe_psql('postgres', 'CREATE DATABASE from_plain');
+$target->safe_psql('postgres', 'CREATE DATABASE from_custom');
+$target->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', 'from_plain', '-f', "$tmp/src.sql" ],
+	'plain dump restored with psql');
+$target->command_ok([ 'pg_restore', '--exit-on-error', '-d', 'from_custom', "$tmp/src.dump" ],
+	'custom dump restored with pg_restore');
+
+for my $db ('from_plain', 'from_custom')
+{
+	for my $rel (@relations)
+	{
+		is(digest($target, $db, $rel), $before{$rel}, "$db: every row of $rel");
+	}
+
+	# The identity sequences go on where they were.
+	my $id = $target->safe_psql($db, q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+VALUES ('LP', 'MA', '2023-01-01', 1) RETURNING request_id});
+	is($id, $max_request + 1, "$db: a new request gets the next request_id");
+	$id = $target->safe_psql($db, q{
+INSERT INTO migchain.country_route (country, kind, valid_from, has_process)
+VALUES ('NO', 'T&O', '2023-01-01', true) RETURNING route_id});
+	is($id, $max_route + 1, "$db: a new route gets the next route_id");
+
+	# The rights: PUBLIC still may not run the demo generator; the analyst
+	# reads the views but not the requests; the loader writes requests.
+	is($target->safe_psql($db, q{
+SELECT has_function_privilege('public', 'migchain.generate_demo(int8, float8, int4, int4)', 'EXECUTE'),
+       has_function_privilege('public', 'migchain.grant_analyst(regrole)', 'EXECUTE')}),
+		'f|f', "$db: the install script's revocations from PUBLIC hold");
+	is($target->safe_psql($db, 'SELECT count(*) > 0 FROM migchain_bi.overview_by_year',
+			extra_params => [ '-U', 'analyst' ]),
+		't', "$db: the analyst reads the views");
+	my ($ret, $out, $err) = $target->psql($db, 'SELECT count(*) FROM migchain.request',
+		extra_params => [ '-U', 'analyst' ]);
+	like($err, qr/permission denied for table request/, "$db: the analyst does not read requests");
+	is($target->safe_psql($db, q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+VALUES ('T&O', 'AL', '2023-02-02', 2) RETURNING request_id > 0},
+			extra_params => [ '-U', 'loader' ]),
+		't', "$db: the loader writes requests");
+}
+
+# Binary COPY of the user table out of one cluster and into the other.
+$source->safe_psql('src', "\\copy public.typed TO '$tmp/typed.bin' (FORMAT binary)");
+$target->safe_psql('from_custom', q{CREATE TABLE public.typed_bin (LIKE public.typed)});
+$target->safe_psql('from_custom', "\\copy public.typed_bin FROM '$tmp/typed.bin' (FORMAT binary)");
+is(digest($target, 'from_custom', 'public.typed_bin'), $before{'typed'},
+	'binary COPY: every row of the user table');
+# And binary COPY of the requests, whose answers travel as ordinals.
+$source->safe_psql('src', "\\copy migchain.request TO '$tmp/request.bin' (FORMAT binary)");
+$target->safe_psql('from_custom', q{CREATE TABLE public.request_bin (LIKE migchain.request)});
+$target->safe_psql('from_custom', "\\copy public.request_bin FROM '$tmp/request.bin' (FORMAT binary)");
+is(digest($target, 'from_custom', 'public.request_bin'), $before{'migchain.request'},
+	'binary COPY: every request');
+
+$source->stop;
+$target->stop;
+done_testing();

@@ -1,0 +1,111 @@
+# Access as real logins: an analyst reads the BI views and the period
+# functions and reaches the person-level rows by no path; a loader writes
+# requests and deletes none.
+use strict;
+use warnings;
+use PostgreSQL::Test::Cluster;
+use PostgreSQL::Test::Utils;
+use Test::More;
+
+my $node = PostgreSQL::Test::Cluster->new('access');
+$node->init;
+$node->start;
+$node->safe_psql('postgres', q{
+CREATE EXTENSION migchain;
+SELECT migchain.generate_demo(3, 0.05);
+ANALYZE migchain.request, migchain.country_route;
+CREATE ROLE analyst LOGIN;
+CREATE ROLE loader LOGIN;
+SELECT migchain.grant_analyst('analyst');
+SELECT migchain.grant_loader('loader');
+});
+
+# Run SQL as a login; return (exit status, stdout, stderr).
+sub as
+{
+	my ($role, $sql) = @_;
+	my ($ret, $out, $err) = $node->psql('postgres', $sql, extra_params => [ '-U', $role ]);
+	return ($ret, $out, $err);
+}
+
+my ($ret, $out, $err) = as('analyst', 'SELECT current_user, session_user');
+is($out, 'analyst|analyst', 'logged in as the analyst itself');
+
+# What works.
+for my $sql ('SELECT count(*) FROM migchain_bi.overview_by_year',
+	'SELECT count(*) FROM migchain_bi.not_confirmed_by_country',
+	'SELECT count(*) FROM migchain_bi.persons_by_year',
+	'SELECT count(*) FROM migchain.overview(2018, 2022)',
+	q{SELECT count(*) FROM migchain.not_confirmed('T&O', 2018, NULL)},
+	'SELECT count(*) FROM migchain.persons(NULL, 2022)')
+{
+	($ret, $out, $err) = as('analyst', $sql);
+	ok($ret == 0 && $out > 0, "analyst: $sql") or diag($err);
+}
+# The figures are the superuser's.
+is((as('analyst', 'SELECT sum(presented) FROM migchain_bi.overview_by_year'))[1],
+	$node->safe_psql('postgres', 'SELECT count(*) FROM migchain.request'),
+	'the analyst sees every request counted');
+
+# What does not: every path to the person-level rows.
+my %denied = (
+	'SELECT person_id FROM migchain.request LIMIT 1' => qr/permission denied for table request/,
+	'SELECT count(*) FROM migchain.country_route' => qr/permission denied for table country_route/,
+	'SELECT migchain.request_cube(kind, answer, country, presented_on) FROM migchain.request' =>
+	  qr/permission denied for table request/,
+	'COPY migchain.request TO STDOUT' => qr/permission denied for table request/,
+	'COPY migchain.request TO STDOUT (FORMAT binary)' => qr/permission denied for table request/,
+	q{COPY migchain.request TO '/tmp/migchain-access-test.csv'} => qr/permission denied|must be superuser|pg_write_server_files/,
+	q{SELECT migchain.has_process('SO', 'LP', 2020)} => qr/permission denied for table country_route/,
+	'SELECT * FROM migchain.demo_requests(3, 0.05, 2017, 2022) LIMIT 1' =>
+	  qr/permission denied for function demo_requests/,
+	'SELECT migchain.generate_demo()' => qr/permission denied for function generate_demo/,
+	q{SELECT migchain.grant_loader('analyst')} => qr/permission denied for function grant_loader/,
+	'SELECT count(*) FROM pg_statistic' => qr/permission denied for table pg_statistic/,
+	q{INSERT INTO migchain.request (kind, answer, country, presented_on, person_id)
+	  VALUES ('LP', 'positive', 'MA', '2020-01-01', 123456789)} => qr/permission denied for table request/,
+	q{UPDATE migchain.request SET person_id = person_id} => qr/permission denied for table request/,
+	q{SELECT nextval('migchain.request_request_id_seq')} => qr/permission denied for sequence/,
+);
+for my $sql (sort keys %denied)
+{
+	(my $name = $sql) =~ s/\s+/ /g;
+	($ret, $out, $err) = as('analyst', $sql);
+	ok($ret != 0 && $err =~ $denied{$sql} && $out eq '', "analyst refused: $name") or diag($err);
+	unlike($err, qr/123456789|Failing row/, "no row in the error: $name");
+}
+ok(!-e '/tmp/migchain-access-test.csv', 'no file written');
+
+# Statistics: the superuser sees the histogram of person numbers, the
+# analyst no statistic of the extension's tables at all.
+is($node->safe_psql('postgres', q{
+SELECT histogram_bounds IS NOT NULL FROM pg_stats
+ WHERE schemaname = 'migchain' AND tablename = 'request' AND attname = 'person_id'}),
+	't', 'the statistics hold a histogram of person numbers');
+is((as('analyst', q{SELECT count(*) FROM pg_stats WHERE schemaname = 'migchain'}))[1],
+	'0', 'pg_stats shows the analyst nothing of them');
+
+# The loader.
+($ret, $out, $err) = as('loader', q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+VALUES ('LP', 'MA', '2022-02-02', 777777) RETURNING request_id});
+ok($ret == 0 && $out > 0, 'loader inserts a request, the identity gives it a number') or diag($err);
+my $id = $out;
+($ret, $out, $err) = as('loader', qq{
+UPDATE migchain.request SET answer = 'positive', answered_on = '2022-03-01' WHERE request_id = $id;
+SELECT answer FROM migchain.request WHERE request_id = $id});
+is($out, 'positief', 'loader updates the answer and reads it back');
+($ret, $out, $err) = as('loader', "DELETE FROM migchain.request WHERE request_id = $id");
+like($err, qr/permission denied for table request/, 'loader deletes nothing');
+($ret, $out, $err) = as('loader', 'TRUNCATE migchain.country_route');
+like($err, qr/permission denied for table country_route/, 'loader truncates nothing');
+($ret, $out, $err) = as('loader', 'SELECT migchain.generate_demo()');
+like($err, qr/permission denied for function generate_demo/, 'loader runs no demo generator');
+
+# revoke_access: the analyst is back to nothing.
+$node->safe_psql('postgres', q{SELECT migchain.revoke_access('analyst')});
+($ret, $out, $err) = as('analyst', 'SELECT count(*) FROM migchain_bi.overview_by_year');
+like($err, qr/permission denied for schema migchain_bi/, 'after revoke_access the analyst reads nothing');
+
+$node->stop;
+done_testing();
