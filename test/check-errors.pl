@@ -160,23 +160,37 @@ my (@constraints, @triggers);
 for my $file (sort glob('sql/install/*.sql'))
 {
 	my $text = slurp($file);
-	while ($text =~ /RAISE\s+EXCEPTION\s+'((?:[^']|'')*)'(.*?);/gs)
+	# SQL comments out (not inside string literals: good enough for these
+	# files, whose literals hold no "--")
+	$text =~ s/--[^\n]*//g;
+	while ($text =~ /\bRAISE\b(.*?);/gis)
 	{
+		my $raise = $1;
+		next if $raise =~ /^\s*(?:DEBUG|LOG|INFO|NOTICE|WARNING)\b/i;
+		die "$file: cannot read RAISE$raise; (write RAISE EXCEPTION 'message' USING ERRCODE = ...)\n"
+		  unless $raise =~ /^\s*(?:EXCEPTION\s+)?'((?:[^']|'')*)'(.*)$/is;
 		my ($fmt, $rest) = ($1, $2);
 		$fmt =~ s/''/'/g;
-		my ($name) = $rest =~ /ERRCODE\s*=\s*'(\w+)'/;
+		my ($name) = $rest =~ /ERRCODE\s*=\s*'(\w+)'/i;
 		die "$file: RAISE EXCEPTION '$fmt' without ERRCODE\n" unless $name;
-		my $code = $name =~ /^[0-9A-Z]{5}$/ ? $name : $by_condition{$name}
+		my $code = ($name =~ /^[0-9A-Z]{5}$/ ? $name : $by_condition{$name})
 		  or die "$file: unknown condition $name\n";
 		# PL/pgSQL's % is printf's %s
 		(my $printf = $fmt) =~ s/%/%s/g;
 		push @errors, { where => $file, message => $printf, code => $code,
 						condition => $condition_of{$code} // $name };
 	}
+	# Every CHECK, UNIQUE and EXCLUDE constraint has a name, so that its
+	# error can be looked up.
+	my $named = () = $text =~ /\bCONSTRAINT\s+\w+\s+(?:CHECK|UNIQUE|EXCLUDE)\b/gi;
+	my $all = () = $text =~ /\b(?:CHECK\s*\(|UNIQUE\s*\(|UNIQUE\s+NULLS|EXCLUDE\s+USING)/gi;
+	die "$file: name every CHECK, UNIQUE and EXCLUDE constraint (CONSTRAINT name CHECK ...)\n"
+	  if $named != $all;
 	push @constraints, map { { where => $file, name => $_ } }
-	  ($text =~ /\bCONSTRAINT\s+(\w+)\s+(?:CHECK|PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|EXCLUDE)\b/g);
+	  ($text =~ /\bCONSTRAINT\s+(\w+)\s+(?:CHECK|PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|EXCLUDE)\b/gi),
+	  ($text =~ /\bCREATE\s+UNIQUE\s+INDEX\s+(\w+)/gi);
 	push @triggers, map { { where => $file, name => $_ } }
-	  ($text =~ /\bCREATE\s+CONSTRAINT\s+TRIGGER\s+(\w+)/g);
+	  ($text =~ /\bCREATE\s+CONSTRAINT\s+TRIGGER\s+(\w+)/gi);
 }
 
 # One entry per distinct message (several ereports share one).

@@ -135,7 +135,10 @@ for t in test/t/*.pl; do
 	out=$("${runas[@]}" env PATH="$bindir:$PATH" TESTDIR="$tapdir/$name" \
 		PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
 		perl -I "$pgxs/src/test/perl" -I test "$t" 2>&1)
-	if ! count_tap "$t" $? "$out"; then
+	status=$?
+	# what a test reports of itself: its "summary:" notes
+	printf '%s\n' "$out" | sed -n 's/^\(\[[0-9:.]*\]([0-9.]*s) \)\{0,1\}# summary: /    /p'
+	if ! count_tap "$t" $status "$out"; then
 		printf '%s\n' "$out"
 		for log in "$tapdir/$name"/tmp_check/log/*; do
 			[ -f "$log" ] || continue

@@ -116,7 +116,8 @@ for (split /\n/, $log)
 my @top = sort { $errors{$b} <=> $errors{$a} || $a cmp $b } keys %errors;
 my $total = 0;
 $total += $_ for values %errors;
-note("sqlsmith seed $seed: $queries queries, $total errors, " . scalar(@top) . ' distinct');
+note("summary: sqlsmith seed $seed, $seconds s: $queries queries ($calls calling migchain), "
+	  . "$total errors (" . scalar(@top) . ' distinct), ' . scalar(@internal) . ' internal errors of PostgreSQL');
 note(sprintf('%6d  %s', $errors{$_}, $_)) for @top[0 .. ($#top < 24 ? $#top : 24)];
 
 $node->stop;

@@ -132,7 +132,8 @@ for my $name (sort keys %clients)
 	} split /\n/, $err;
 	ok(!@unexpected, "pgbench $name: no unexpected errors") or diag(join("\n", @unexpected));
 	my ($retried) = $out =~ /number of transactions retried: (\d+)/;
-	note("pgbench $name: $processed{$name} transactions, " . ($retried // 0) . ' retried')
+	note("summary: pgbench $name, $clients{$name} clients, $seconds s: $processed{$name} transactions, "
+		  . ($retried // 0) . ' retried')
 	  if defined $processed{$name};
 }
 
@@ -161,6 +162,8 @@ is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.request'),
 # load_answered would have refused a second).
 my $answered = $node->safe_psql('postgres', 'SELECT count(*) FROM load_answered');
 cmp_ok($answered, '>', 0, "pending requests were answered ($answered)");
+note("summary: $logged_total requests inserted by $clients{insert} clients, $answered answered, "
+	  . "on top of $demo demo requests");
 is($node->safe_psql('postgres', q{
 	SELECT count(*) FROM load_answered l JOIN migchain.request r USING (request_id)
 	 WHERE r.answer::text = l.answer AND r.answered_on >= r.presented_on
