@@ -71,13 +71,19 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 
 # Debian packages the project needs.  The PostgreSQL major version follows
 # the distribution's default unless pg_config already names one.
+# clang and its runtimes build the fuzzers; sqlsmith sends random queries.
 DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
-	postgresql postgresql-contrib postgresql-server-dev-all
+	postgresql postgresql-contrib postgresql-server-dev-all \
+	clang-14 libclang-rt-14-dev sqlsmith
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
-# sanitizers, FUZZ_SECONDS each.  A harness test/fuzz/fuzz_NAME.c is linked
-# with the plain-C sources listed in FUZZ_SRC_NAME and starts from the seeds
-# in test/fuzz/corpus/NAME/.
+# sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness
+# test/fuzz/fuzz_NAME.c is linked with the plain-C sources listed in
+# FUZZ_SRC_NAME and starts from the seeds in test/fuzz/corpus/NAME/; what it
+# learns is kept in test/fuzz/work/NAME/corpus/ for the next run, its output
+# in test/fuzz/work/NAME.log.  An input that crashes, leaks, hangs or runs
+# out of memory is written to test/fuzz/work/NAME/ (crash-*, leak-*,
+# timeout-*, oom-*): the target then fails and prints how to replay it.
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
@@ -94,15 +100,23 @@ test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $$(FUZZ_SRC_$$*) $$(wildcard src/*.h)
 
 .PHONY: fuzz
 fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
-	@set -e; for f in $(FUZZERS); do \
-	  mkdir -p test/fuzz/work/$$f; \
+	@status=0; for f in $(FUZZERS); do \
+	  work=test/fuzz/work/$$f; \
+	  mkdir -p $$work/corpus; \
 	  echo "== fuzz $$f ($(FUZZ_SECONDS) s)"; \
-	  test/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    -artifact_prefix=test/fuzz/work/$$f/ test/fuzz/work/$$f test/fuzz/corpus/$$f 2>&1 \
-	    | grep -E '^(stat::number_of_executed_units|==|SUMMARY|INFO: .*(crash|leak))' || true; \
-	  test -z "$$(ls test/fuzz/work/$$f | grep -E '^(crash|leak|timeout|oom)-' )" \
-	    || { echo "fuzz $$f found a failing input in test/fuzz/work/$$f"; exit 1; }; \
-	done
+	  if test/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      -artifact_prefix=$$work/ $$work/corpus test/fuzz/corpus/$$f > $$work.log 2>&1; then \
+	    grep -E '^stat::(number_of_executed_units|new_units_added|peak_rss_mb)' $$work.log; \
+	  else \
+	    status=1; \
+	    grep -E '^(==[0-9]+== ?ERROR|SUMMARY)' $$work.log; \
+	    echo "fuzz $$f FAILED: the whole output is in $$work.log"; \
+	    sed -n 's/.*Test unit written to \(.*\)$$/\1/p' $$work.log | while read -r input; do \
+	      echo "fuzz $$f: failing input $$input"; \
+	      echo "fuzz $$f: replay with   test/fuzz/fuzz_$$f $$input"; \
+	    done; \
+	  fi; \
+	done; exit $$status
 
 # The country table is generated from Debian's iso-codes data (see the
 # generator); check-generated fails when the committed table differs from

@@ -2,7 +2,11 @@
 # Run the whole suite against the installed extension:
 #   1. the pg_regress tests (sql/*.sql) in a throwaway cluster (pg_virtualenv);
 #   2. make check-generated: generated sources match their generators;
-#   3. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
+#   3. test/check-errors.pl: docs/errors.md lists every error, and a test
+#      exercises each one (one test per check);
+#   4. the fuzzers (make fuzz), FUZZ_SECONDS each (default 5), one test per
+#      parser for its harness and one per fuzzer run;
+#   5. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
 #      postgres user when run as root (initdb refuses root).
 # Prints regression.diffs and the output of failing TAP files, ends with one
 # line "N passed, N failed" and exits non-zero on any failure.
@@ -19,7 +23,9 @@ failed=0
 # --- pg_regress ------------------------------------------------------------
 echo "== pg_regress =="
 rm -f regression.diffs regression.out
-out=$(pg_virtualenv -v "$major" make --no-print-directory installcheck 2>&1)
+# -t: a cluster in a temporary directory, so that other throwaway clusters
+# on the machine do not collide with this one.
+out=$(pg_virtualenv -t -v "$major" make --no-print-directory installcheck 2>&1)
 status=$?
 printf '%s\n' "$out"
 if n=$(printf '%s\n' "$out" | sed -n 's/.*All \([0-9]*\) tests passed.*/\1/p') && [ -n "$n" ]; then
@@ -50,6 +56,68 @@ else
 	failed=$((failed + 1))
 fi
 
+# --- errors catalogue --------------------------------------------------------
+# count_tap NAME EXIT-STATUS OUTPUT: add a TAP script's results to the totals;
+# a script that died, or ran fewer tests than it planned, fails once more.
+# Returns non-zero when something failed.
+count_tap() {
+	local status=$2 out=$3 tap ok notok planned bad
+	# PostgreSQL::Test::Utils prefixes TAP lines with "[time](elapsed) ".
+	tap=$(printf '%s\n' "$out" | sed 's/^\[[0-9:.]*\]([0-9.]*s) //')
+	ok=$(printf '%s\n' "$tap" | grep -c '^ok ')
+	notok=$(printf '%s\n' "$tap" | grep -c '^not ok ')
+	planned=$(printf '%s\n' "$tap" | sed -n 's/^1\.\.\([0-9]*\).*/\1/p' | tail -n 1)
+	bad=$notok
+	if [ "$status" -ne 0 ] && [ "$notok" -eq 0 ]; then
+		bad=$((bad + 1))
+	elif [ -z "$planned" ] || [ "$planned" -ne $((ok + notok)) ]; then
+		bad=$((bad + 1))
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	if [ $bad -gt 0 ]; then
+		echo "$1: FAILED ($ok ok, $notok not ok, exit status $status)"
+		return 1
+	fi
+	echo "$1: ok ($ok tests)"
+}
+
+echo "== errors catalogue =="
+out=$(perl test/check-errors.pl "$($PG_CONFIG --sharedir)" 2>&1)
+count_tap test/check-errors.pl $? "$out" || printf '%s\n' "$out" | grep -v '^ok '
+
+# --- fuzzing ---------------------------------------------------------------
+# Every parser (src/NAME_parse.c) has a harness, seeds and its sources listed
+# for the fuzz build (one test each); then each fuzzer runs FUZZ_SECONDS (one
+# test each).  A failing input is kept and its path printed.
+echo "== fuzz =="
+fuzz_seconds=${FUZZ_SECONDS:-5}
+harnesses=0
+for p in src/*_parse.c; do
+	name=$(basename "$p" _parse.c)
+	why=
+	[ -f "test/fuzz/fuzz_$name.c" ] || why="no harness test/fuzz/fuzz_$name.c"
+	[ -n "$why" ] || [ -n "$(ls -A "test/fuzz/corpus/$name" 2>/dev/null)" ] || why="no seeds in test/fuzz/corpus/$name/"
+	[ -n "$why" ] || grep -Eq "^FUZZ_SRC_$name = .*$p" Makefile || why="FUZZ_SRC_$name in the Makefile does not list $p"
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+		harnesses=$((harnesses + 1))
+	else
+		echo "fuzz harness for $p: FAILED: $why"
+		failed=$((failed + 1))
+	fi
+done
+echo "fuzz harnesses: $harnesses of $(ls src/*_parse.c | wc -l) parsers have a harness, seeds and a build"
+for h in test/fuzz/fuzz_*.c; do
+	name=$(basename "$h" .c)
+	name=${name#fuzz_}
+	if make --no-print-directory -s fuzz FUZZERS="$name" FUZZ_SECONDS="$fuzz_seconds"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+done
+
 # --- TAP -------------------------------------------------------------------
 echo "== TAP =="
 tapdir=$(mktemp -d /tmp/migchain-tap.XXXXXX)
@@ -68,30 +136,15 @@ for t in test/t/*.pl; do
 		PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
 		perl -I "$pgxs/src/test/perl" -I test "$t" 2>&1)
 	status=$?
-	# PostgreSQL::Test::Utils prefixes TAP lines with "[time](elapsed) ".
-	tap=$(printf '%s\n' "$out" | sed 's/^\[[0-9:.]*\]([0-9.]*s) //')
-	ok=$(printf '%s\n' "$tap" | grep -c '^ok ')
-	notok=$(printf '%s\n' "$tap" | grep -c '^not ok ')
-	planned=$(printf '%s\n' "$tap" | sed -n 's/^1\.\.\([0-9]*\).*/\1/p' | tail -n 1)
-	bad=$notok
-	# A script that died, or ran fewer tests than it planned, fails once more.
-	if [ $status -ne 0 ] && [ "$notok" -eq 0 ]; then
-		bad=$((bad + 1))
-	elif [ -z "$planned" ] || [ "$planned" -ne $((ok + notok)) ]; then
-		bad=$((bad + 1))
-	fi
-	passed=$((passed + ok))
-	failed=$((failed + bad))
-	if [ $bad -gt 0 ]; then
-		echo "$t: FAILED ($ok ok, $notok not ok, exit status $status)"
+	# what a test reports of itself: its "summary:" notes
+	printf '%s\n' "$out" | sed -n 's/^\(\[[0-9:.]*\]([0-9.]*s) \)\{0,1\}# summary: /    /p'
+	if ! count_tap "$t" $status "$out"; then
 		printf '%s\n' "$out"
 		for log in "$tapdir/$name"/tmp_check/log/*; do
 			[ -f "$log" ] || continue
 			echo "--- $log (last 40 lines)"
 			tail -n 40 "$log"
 		done
-	else
-		echo "$t: ok ($ok tests)"
 	fi
 done
 

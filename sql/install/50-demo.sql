@@ -22,12 +22,16 @@ CREATE FUNCTION @extschema@.generate_demo(seed pg_catalog.int8 DEFAULT 1,
 AS $$
 DECLARE
 	existing pg_catalog.int8;
+	routes pg_catalog.int8;
 	made pg_catalog.int8;
 BEGIN
 	SELECT count(*) INTO existing FROM @extschema@.request;
-	IF existing > 0 OR EXISTS (SELECT 1 FROM @extschema@.country_route) THEN
-		RAISE EXCEPTION 'generate_demo fills empty tables only: migchain.request has % rows', existing
+	SELECT count(*) INTO routes FROM @extschema@.country_route;
+	IF existing > 0 OR routes > 0 THEN
+		RAISE EXCEPTION 'generate_demo fills empty tables only'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = pg_catalog.format('Rows in migchain.request: %s; in migchain.country_route: %s.',
+											 existing, routes),
 				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route).';
 	END IF;
 

@@ -1,0 +1,52 @@
+SET search_path = public, migchain;
+-- Errors of docs/errors.md that the tests of the types and the requests do
+-- not reach.  Rows get explicit ids, so no sequence moves: other tests print
+-- route and request numbers.
+SET migchain.language = 'en';
+
+-- A request count that would pass 2^63 - 1: two countries' cells of one
+-- year, kind and answer summed by request_cube_by_year.  NL positive is
+-- cell 350 * 4 + 1 = 0x579, NO positive 353 * 4 + 1 = 0x585.
+SELECT * FROM migchain.request_cube_by_country('\x4d435131000007e40000000100000002000005797fffffffffffffff000005850000000000000001');
+SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000002000005797fffffffffffffff000005850000000000000001');
+
+-- The demo's arguments.
+SELECT count(*) FROM migchain.demo_requests(1, 0, 2017, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, -1, 2017, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, 'NaN', 2017, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, 10001, 2017, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, 1, 1999, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, 1, 2017, 2101);
+SELECT count(*) FROM migchain.demo_requests(1, 1, 2022, 2017);
+SELECT count(*) FROM migchain.demo_requests(1, 0.001, 2020, 2020);
+-- generate_demo fills empty tables only.
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id)
+  VALUES (9000001, 'LP', 'MA', '2020-01-01', 1);
+SELECT migchain.generate_demo(1, 0.01);
+-- A request number that is taken.
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id)
+  VALUES (9000001, 'T&O', 'AL', '2021-01-01', 2);
+SELECT count(*) FROM migchain.request;
+TRUNCATE migchain.request;
+
+-- Routes: a reply deadline from 1 to 366 days; a route number that is taken.
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process, reply_deadline, deadline_unit)
+  VALUES (9000001, 'TN', 'LP', '2020-01-01', true, 0, 'calendar_days');
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process, reply_deadline, deadline_unit)
+  VALUES (9000001, 'TN', 'LP', '2020-01-01', true, 367, 'calendar_days');
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process, reply_deadline, deadline_unit)
+  VALUES (9000001, 'TN', 'LP', '2020-01-01', true, 366, 'calendar_days');
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process)
+  VALUES (9000001, 'TN', 'T&O', '2020-01-01', true);
+-- The overlap is checked for an UPDATE too.
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, valid_to, has_process)
+  VALUES (9000002, 'TN', 'T&O', '2019-01-01', '2021-01-01', true);
+UPDATE migchain.country_route SET kind = 'LP' WHERE route_id = 9000002;
+UPDATE migchain.country_route SET valid_to = '2020-01-01' WHERE route_id = 9000002;
+UPDATE migchain.country_route SET kind = 'LP' WHERE route_id = 9000002;
+SELECT route_id, country, kind, valid_from, valid_to, reply_deadline FROM migchain.country_route ORDER BY route_id;
+-- generate_demo refuses routes that are there, too.
+SELECT migchain.generate_demo(1, 0.01);
+TRUNCATE migchain.country_route;
+
+RESET migchain.language;

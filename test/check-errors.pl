@@ -1,0 +1,266 @@
+#!/usr/bin/perl
+# Keep docs/errors.md true: every error the extension raises is in the
+# catalogue with its SQLSTATE, and every one is exercised by a test.
+#
+#   - ereport(ERROR, ...) in src/*.c: the errmsg format (string arguments
+#     that are literals are filled in) must appear in docs/errors.md on a line
+#     that also names its SQLSTATE and condition name; an "ERROR:" line of
+#     expected/*.out (or a line of test/t/*.pl) must match it.
+#   - RAISE EXCEPTION in sql/install/*.sql: the same, with the ERRCODE of its
+#     USING clause.
+#   - every named constraint and constraint trigger in sql/install/*.sql: its
+#     name must be in the catalogue and in an expected "ERROR:" line (or TAP);
+#     a constraint trigger is exercised through the RAISE of its function.
+#   - elog(ERROR, ...) in src/*.c (internal, can't happen): its format must be
+#     in the catalogue; nothing can exercise it.
+#
+# Prints TAP (one test per check); exit status non-zero when one fails.
+# Usage: test/check-errors.pl [sharedir-of-postgresql]
+use strict;
+use warnings;
+use File::Basename qw(dirname);
+
+chdir(dirname(__FILE__) . '/..') or die "chdir: $!\n";
+
+my $sharedir = $ARGV[0] // `pg_config --sharedir`;
+chomp $sharedir;
+
+# SQLSTATE and condition name of every errcode macro and condition name.
+my (%by_macro, %by_condition);
+open(my $ec, '<', "$sharedir/errcodes.txt") or die "$sharedir/errcodes.txt: $!\n";
+while (<$ec>)
+{
+	next unless /^([0-9A-Z]{5})\s+[EWS]\s+(ERRCODE_\w+)(?:\s+(\w+))?/;
+	my ($code, $macro, $name) = ($1, $2, $3);
+	$by_macro{$macro} = $code;
+	$by_condition{$name} //= $code if defined $name;
+}
+close $ec;
+my %condition_of;
+$condition_of{ $by_condition{$_} } //= $_ for sort keys %by_condition;
+# Macros that share a code (ERRCODE_DATETIME_VALUE_OUT_OF_RANGE is 22008,
+# datetime_field_overflow) are named by the condition of that code.
+
+sub slurp
+{
+	my ($file) = @_;
+	open(my $fh, '<', $file) or die "$file: $!\n";
+	local $/;
+	my $text = <$fh>;
+	close $fh;
+	return $text;
+}
+
+# The arguments of a call whose text starts just after its "(": split at
+# top-level commas, up to the matching ")".
+sub call_args
+{
+	my ($text, $pos) = @_;
+	my ($depth, $arg, @args) = (0, '');
+	while ($pos < length $text)
+	{
+		my $c = substr($text, $pos, 1);
+		if ($c eq '"' || $c eq "'")
+		{
+			# a C string or character literal, with escapes
+			my $end = $pos + 1;
+			$end++ while $end < length $text
+			  && (substr($text, $end, 1) ne $c || substr($text, $end - 1, 1) eq '\\'
+				  && substr($text, $end - 2, 1) ne '\\');
+			$arg .= substr($text, $pos, $end - $pos + 1);
+			$pos = $end + 1;
+			next;
+		}
+		if ($c eq '(') { $depth++; }
+		elsif ($c eq ')')
+		{
+			if ($depth == 0) { push @args, $arg; last; }
+			$depth--;
+		}
+		elsif ($c eq ',' && $depth == 0) { push @args, $arg; $arg = ''; $pos++; next; }
+		$arg .= $c;
+		$pos++;
+	}
+	s/^\s+|\s+$//g for @args;
+	return @args;
+}
+
+# The value of an argument made of C string literals only, or undef.
+sub c_string
+{
+	my ($arg) = @_;
+	return undef unless $arg =~ /^(?:"(?:[^"\\]|\\.)*"\s*)+$/s;
+	my $s = '';
+	$s .= $1 while $arg =~ /"((?:[^"\\]|\\.)*)"/gs;
+	$s =~ s/\\(.)/$1 eq 'n' ? "\n" : $1 eq 't' ? "\t" : $1/ge;
+	return $s;
+}
+
+# A printf format with the string arguments that are literals filled in.
+sub fill_format
+{
+	my ($fmt, @args) = @_;
+	my $i = 0;
+	$fmt =~ s{%(%|[-+ #0]*\d*(?:\.\d+)?(?:ll|l|h|z)?([a-zA-Z]))}{
+		if ($1 eq '%') { '%%' }
+		else
+		{
+			my $arg = $args[$i++];
+			my $lit = defined $arg ? c_string($arg) : undef;
+			($2 eq 's' && defined $lit) ? $lit : "%$1";
+		}
+	}ge;
+	return $fmt;
+}
+
+# A regular expression matching what a format prints.
+sub format_regex
+{
+	my ($fmt) = @_;
+	my $re = '';
+	for my $part (split /(%%|%[-+ #0]*\d*(?:\.\d+)?(?:ll|l|h|z)?[a-zA-Z])/, $fmt)
+	{
+		if ($part eq '%%') { $re .= '%'; }
+		elsif ($part =~ /^%.*[diu]$/) { $re .= '-?\d+'; }
+		elsif ($part =~ /^%/) { $re .= '.*?'; }
+		else { $re .= quotemeta $part; }
+	}
+	return qr/$re/;
+}
+
+# --- what the sources raise ------------------------------------------------
+my (@errors, @internal);
+for my $file (sort glob('src/*.c'))
+{
+	my $text = slurp($file);
+	while ($text =~ /\bereport\s*\(\s*ERROR\s*,/g)
+	{
+		my $start = pos $text;
+		my $stmt = substr($text, $start, 4000);
+		my ($macro) = $stmt =~ /errcode\s*\(\s*(ERRCODE_\w+)\s*\)/;
+		die "$file: ereport without errcode near offset $start\n" unless $macro;
+		die "$file: ereport without errmsg near offset $start\n" unless $stmt =~ /\berrmsg\s*\(/g;
+		my @args = call_args($stmt, pos $stmt);
+		my $fmt = c_string($args[0]);
+		die "$file: errmsg without a literal format near offset $start\n" unless defined $fmt;
+		my $code = $by_macro{$macro} or die "$file: unknown errcode $macro\n";
+		push @errors, { where => $file, message => fill_format($fmt, @args[1 .. $#args]),
+						code => $code, condition => $condition_of{$code} // lc($macro =~ s/^ERRCODE_//r) };
+	}
+	while ($text =~ /\belog\s*\(\s*ERROR\s*,/g)
+	{
+		my @args = call_args($text, pos $text);
+		my $fmt = c_string($args[0]);
+		die "$file: elog without a literal format\n" unless defined $fmt;
+		push @internal, { where => $file, message => $fmt };
+	}
+}
+
+my (@constraints, @triggers);
+for my $file (sort glob('sql/install/*.sql'))
+{
+	my $text = slurp($file);
+	# SQL comments out (not inside string literals: good enough for these
+	# files, whose literals hold no "--")
+	$text =~ s/--[^\n]*//g;
+	while ($text =~ /\bRAISE\b(.*?);/gis)
+	{
+		my $raise = $1;
+		next if $raise =~ /^\s*(?:DEBUG|LOG|INFO|NOTICE|WARNING)\b/i;
+		die "$file: cannot read RAISE$raise; (write RAISE EXCEPTION 'message' USING ERRCODE = ...)\n"
+		  unless $raise =~ /^\s*(?:EXCEPTION\s+)?'((?:[^']|'')*)'(.*)$/is;
+		my ($fmt, $rest) = ($1, $2);
+		$fmt =~ s/''/'/g;
+		my ($name) = $rest =~ /ERRCODE\s*=\s*'(\w+)'/i;
+		die "$file: RAISE EXCEPTION '$fmt' without ERRCODE\n" unless $name;
+		my $code = ($name =~ /^[0-9A-Z]{5}$/ ? $name : $by_condition{$name})
+		  or die "$file: unknown condition $name\n";
+		# PL/pgSQL's % is printf's %s
+		(my $printf = $fmt) =~ s/%/%s/g;
+		push @errors, { where => $file, message => $printf, code => $code,
+						condition => $condition_of{$code} // $name };
+	}
+	# Every CHECK, UNIQUE and EXCLUDE constraint has a name, so that its
+	# error can be looked up.
+	my $named = () = $text =~ /\bCONSTRAINT\s+\w+\s+(?:CHECK|UNIQUE|EXCLUDE)\b/gi;
+	my $all = () = $text =~ /\b(?:CHECK\s*\(|UNIQUE\s*\(|UNIQUE\s+NULLS|EXCLUDE\s+USING)/gi;
+	die "$file: name every CHECK, UNIQUE and EXCLUDE constraint (CONSTRAINT name CHECK ...)\n"
+	  if $named != $all;
+	push @constraints, map { { where => $file, name => $_ } }
+	  ($text =~ /\bCONSTRAINT\s+(\w+)\s+(?:CHECK|PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|EXCLUDE)\b/gi),
+	  ($text =~ /\bCREATE\s+UNIQUE\s+INDEX\s+(\w+)/gi);
+	push @triggers, map { { where => $file, name => $_ } }
+	  ($text =~ /\bCREATE\s+CONSTRAINT\s+TRIGGER\s+(\w+)/gi);
+}
+
+# One entry per distinct message (several ereports share one).
+my %seen;
+@errors = grep { !$seen{"$_->{message}\0$_->{code}"}++ } @errors;
+%seen = ();
+@internal = grep { !$seen{ $_->{message} }++ } @internal;
+
+# --- what the catalogue and the tests say ----------------------------------
+my @doc = split /\n/, slurp('docs/errors.md');
+my @expected_errors = map { grep { /^ERROR:  / } split /\n/, slurp($_) } sort glob('expected/*.out');
+my @tap_lines = map { split /\n/, slurp($_) } sort glob('test/t/*.pl');
+
+my $n = 0;
+my $failed = 0;
+sub check
+{
+	my ($ok, $what, @diag) = @_;
+	$n++;
+	print(($ok ? 'ok' : 'not ok') . " $n - $what\n");
+	unless ($ok)
+	{
+		print "# $_\n" for @diag;
+		$failed++;
+	}
+}
+
+# The message as the catalogue writes it: in backquotes, as printed.
+sub doc_form
+{
+	my ($message) = @_;
+	return '`' . $message . '`';
+}
+
+for my $e (@errors)
+{
+	my $doc = doc_form($e->{message});
+	my @rows = grep { index($_, $doc) >= 0 } @doc;
+	check(scalar(@rows), "documented: $e->{message}",
+		"docs/errors.md has no line with $doc ($e->{where})");
+	my @coded = grep { index($_, "`$e->{code}`") >= 0 && index($_, "`$e->{condition}`") >= 0 } @rows;
+	check(!@rows || @coded > 0, "documented with $e->{code} $e->{condition}: $e->{message}",
+		"the line of docs/errors.md with $doc does not say $e->{code} ($e->{condition})");
+	my $re = format_regex($e->{message});
+	my $hit = (grep { /^ERROR:  $re/ } @expected_errors) || (grep { /$re/ } @tap_lines);
+	check($hit, "exercised: $e->{message}",
+		"no ERROR line of expected/*.out and no TAP test matches $re ($e->{where})");
+}
+for my $c (@constraints)
+{
+	my $doc = doc_form($c->{name});
+	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint $c->{name}",
+		"docs/errors.md does not name $doc ($c->{where})");
+	my $hit = (grep { /"\Q$c->{name}\E"/ } @expected_errors) || (grep { /\Q$c->{name}\E/ } @tap_lines);
+	check($hit, "exercised: constraint $c->{name}",
+		"no ERROR line of expected/*.out names \"$c->{name}\" ($c->{where})");
+}
+# A constraint trigger is exercised through the RAISE of its function.
+for my $t (@triggers)
+{
+	my $doc = doc_form($t->{name});
+	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint trigger $t->{name}",
+		"docs/errors.md does not name $doc ($t->{where})");
+}
+for my $e (@internal)
+{
+	my $doc = doc_form($e->{message});
+	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented as internal: $e->{message}",
+		"docs/errors.md has no line with $doc ($e->{where})");
+}
+
+print "1..$n\n";
+exit($failed ? 1 : 0);
