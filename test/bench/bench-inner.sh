@@ -42,10 +42,15 @@ time_query() {
 		awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else print (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
 }
 
-# Parallel workers launched (0 when the plan has none).
+# Parallel workers launched (0 when the plan has none), also by statements
+# run inside functions (the views run theirs inside migchain.period_cube()):
+# auto_explain reports every plan to the client.
 workers() {
-	"${psql[@]}" -At -c "SET migchain.language = 'en'" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $1" |
-		sed -n 's/.*Workers Launched: \([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
+	"${psql[@]}" -c "SET migchain.language = 'en'" -c "LOAD 'auto_explain'" \
+		-c "SET auto_explain.log_min_duration = 0" -c "SET auto_explain.log_nested_statements = on" \
+		-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
+		-c "SET auto_explain.log_level = notice" -c "$1" 2>&1 >/dev/null |
+		sed -n 's/.*Workers Launched: \([0-9]*\).*/\1/p' | sort -n | tail -n 1 | grep . || echo 0
 }
 
 # Arithmetic on decimals.

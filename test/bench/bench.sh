@@ -5,6 +5,7 @@
 #
 #   BENCH_SCALE   demo scale (default 240: about 10 million requests)
 #   BENCH_RUNS    timed runs per query, after one warm-up (default 5)
+#   BENCH_WORKERS max_parallel_workers_per_gather (default 2, as PostgreSQL)
 #
 # Prints a table per query and ends with one machine-readable line per
 # ratio: "bench <query> <ratio> <value>".
@@ -14,9 +15,10 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 major=$($PG_CONFIG --version | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
 export BENCH_SCALE=${BENCH_SCALE:-240}
 export BENCH_RUNS=${BENCH_RUNS:-5}
+BENCH_WORKERS=${BENCH_WORKERS:-2}
 
 exec pg_virtualenv -v "$major" \
-	-o max_parallel_workers_per_gather=2 -o max_worker_processes=8 \
+	-o max_parallel_workers_per_gather="$BENCH_WORKERS" -o max_worker_processes=8 \
 	-o max_parallel_workers=8 -o shared_buffers=4GB -o work_mem=64MB \
 	-o jit=off -o synchronous_commit=off \
 	test/bench/bench-inner.sh
