@@ -5,7 +5,7 @@
 #
 #   BENCH_SCALE   demo scale (default 240: about 10 million requests)
 #   BENCH_RUNS    timed runs per query, after one warm-up (default 5)
-#   BENCH_WORKERS max_parallel_workers_per_gather (default 2, as PostgreSQL)
+#   BENCH_WORKERS max_parallel_workers_per_gather (default: cores - 1, at least 1)
 #
 # Prints a table per query and ends with one machine-readable line per
 # ratio: "bench <query> <ratio> <value>".
@@ -15,7 +15,8 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 major=$($PG_CONFIG --version | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
 export BENCH_SCALE=${BENCH_SCALE:-240}
 export BENCH_RUNS=${BENCH_RUNS:-5}
-BENCH_WORKERS=${BENCH_WORKERS:-2}
+# One process per core: the leader and nproc - 1 workers (at least one).
+BENCH_WORKERS=${BENCH_WORKERS:-$(( $(nproc) > 2 ? $(nproc) - 1 : 1 ))}
 
 exec pg_virtualenv -v "$major" \
 	-o max_parallel_workers_per_gather="$BENCH_WORKERS" -o max_worker_processes=8 \
