@@ -205,57 +205,8 @@ conditions_send(PG_FUNCTION_ARGS)
 
 /* ---------- comparison and hashing ---------- */
 
-/* Three-way comparison: the integers' order (see conditions_parse.h). */
-static inline int
-conditions_compare(Conditions a, Conditions b)
-{
-	return (a > b) - (a < b);
-}
-
-#define CONDITIONS_COMPARISON(name, op) \
-PG_FUNCTION_INFO_V1(conditions_##name); \
-Datum \
-conditions_##name(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_BOOL(conditions_compare(PG_GETARG_CONDITIONS(0), \
-									  PG_GETARG_CONDITIONS(1)) op 0); \
-}
-
-CONDITIONS_COMPARISON(lt, <)
-CONDITIONS_COMPARISON(le, <=)
-CONDITIONS_COMPARISON(eq, ==)
-CONDITIONS_COMPARISON(ne, !=)
-CONDITIONS_COMPARISON(ge, >=)
-CONDITIONS_COMPARISON(gt, >)
-
-PG_FUNCTION_INFO_V1(conditions_cmp);
-
-/* btree support: -1, 0 or 1. */
-Datum
-conditions_cmp(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(conditions_compare(PG_GETARG_CONDITIONS(0),
-									   PG_GETARG_CONDITIONS(1)));
-}
-
-PG_FUNCTION_INFO_V1(conditions_hash);
-
-/* hash support: the hash of the 10-bit value. */
-Datum
-conditions_hash(PG_FUNCTION_ARGS)
-{
-	return hash_uint32((uint32) (uint16) PG_GETARG_CONDITIONS(0));
-}
-
-PG_FUNCTION_INFO_V1(conditions_hash_extended);
-
-/* hash support: the seeded 64-bit hash; seed 0 agrees with conditions_hash. */
-Datum
-conditions_hash_extended(PG_FUNCTION_ARGS)
-{
-	return hash_uint32_extended((uint32) (uint16) PG_GETARG_CONDITIONS(0),
-								PG_GETARG_INT64(1));
-}
+/* Comparison and hashing: the integers' order (see conditions_parse.h). */
+MC_INTEGER_TYPE_SUPPORT(conditions, PG_GETARG_CONDITIONS)
 
 /* ---------- construction ---------- */
 

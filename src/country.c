@@ -151,33 +151,8 @@ country_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Comparison: by stored code. */
-#define COUNTRY_CMP_FUNC(name, op) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) op PG_GETARG_COUNTRY(1)); \
-}
-
-COUNTRY_CMP_FUNC(country_lt, <)
-COUNTRY_CMP_FUNC(country_le, <=)
-COUNTRY_CMP_FUNC(country_eq, ==)
-COUNTRY_CMP_FUNC(country_ne, !=)
-COUNTRY_CMP_FUNC(country_ge, >=)
-COUNTRY_CMP_FUNC(country_gt, >)
-
-PG_FUNCTION_INFO_V1(country_cmp);
-
-/* btree support: -1, 0 or 1 by stored code. */
-Datum
-country_cmp(PG_FUNCTION_ARGS)
-{
-	Country		a = PG_GETARG_COUNTRY(0);
-	Country		b = PG_GETARG_COUNTRY(1);
-
-	PG_RETURN_INT32(a < b ? -1 : a > b ? 1 : 0);
-}
+/* Comparison and hashing: by stored code (the hash is int2's of the code). */
+MC_INTEGER_TYPE_SUPPORT(country, PG_GETARG_COUNTRY)
 
 PG_FUNCTION_INFO_V1(country_smaller);
 
@@ -201,25 +176,6 @@ country_larger(PG_FUNCTION_ARGS)
 	Country		b = PG_GETARG_COUNTRY(1);
 
 	PG_RETURN_COUNTRY(a > b ? a : b);
-}
-
-PG_FUNCTION_INFO_V1(country_hash);
-
-/* hash support: the hash of the code, as for int2. */
-Datum
-country_hash(PG_FUNCTION_ARGS)
-{
-	return hash_uint32((uint32) (int32) PG_GETARG_COUNTRY(0));
-}
-
-PG_FUNCTION_INFO_V1(country_hash_extended);
-
-/* hash support with a seed. */
-Datum
-country_hash_extended(PG_FUNCTION_ARGS)
-{
-	return hash_uint32_extended((uint32) (int32) PG_GETARG_COUNTRY(0),
-								PG_GETARG_INT64(1));
 }
 
 /* The name in a language given by name; 22023 for another language. */

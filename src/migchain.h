@@ -93,4 +93,47 @@ typedef struct Tally
 #define PG_GETARG_TALLY_P(n)	DatumGetTallyP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TALLY_P(t)	return TallyPGetDatum(t)
 
+/*
+ * The comparison operators (prefix_lt ... prefix_gt), btree comparison
+ * (prefix_cmp) and hash support (prefix_hash, prefix_hash_extended) of a
+ * type stored as a small non-negative integer, read with getarg.  All work
+ * on the stored value, so the order is the values' order and equal values
+ * hash alike.  The file that uses it includes common/hashfn.h.
+ */
+#define MC_INTEGER_TYPE_SUPPORT(prefix, getarg) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_lt, getarg, <) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_le, getarg, <=) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_eq, getarg, ==) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_ne, getarg, !=) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_ge, getarg, >=) \
+	MC_INTEGER_TYPE_OPERATOR(prefix##_gt, getarg, >) \
+	PG_FUNCTION_INFO_V1(prefix##_cmp); \
+	Datum \
+	prefix##_cmp(PG_FUNCTION_ARGS) \
+	{ \
+		int32		a = (int32) getarg(0); \
+		int32		b = (int32) getarg(1); \
+		PG_RETURN_INT32((a > b) - (a < b)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_hash); \
+	Datum \
+	prefix##_hash(PG_FUNCTION_ARGS) \
+	{ \
+		return hash_uint32((uint32) getarg(0)); \
+	} \
+	PG_FUNCTION_INFO_V1(prefix##_hash_extended); \
+	Datum \
+	prefix##_hash_extended(PG_FUNCTION_ARGS) \
+	{ \
+		return hash_uint32_extended((uint32) getarg(0), PG_GETARG_INT64(1)); \
+	}
+
+#define MC_INTEGER_TYPE_OPERATOR(fname, getarg, op) \
+	PG_FUNCTION_INFO_V1(fname); \
+	Datum \
+	fname(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_BOOL(getarg(0) op getarg(1)); \
+	}
+
 #endif							/* MIGCHAIN_H */
