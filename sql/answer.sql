@@ -326,3 +326,5 @@ RESET parallel_setup_cost;
 
 DROP TABLE answer_parallel, answer_test, answer_copy, answer_labels;
 RESET search_path;
+-- Leave no file behind (another user's run could not overwrite it).
+COPY (SELECT 1 WHERE false) TO PROGRAM 'rm -f /tmp/migchain_regress_answer.bin /tmp/migchain_regress_answer.txt /tmp/migchain_regress_answer_bad.bin';

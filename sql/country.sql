@@ -465,3 +465,5 @@ RESET enable_hashjoin;
 RESET enable_nestloop;
 DROP TABLE country_idx;
 RESET search_path;
+-- Leave no file behind (another user's run could not overwrite it).
+COPY (SELECT 1 WHERE false) TO PROGRAM 'rm -f /tmp/migchain_country_regress.bin /tmp/migchain_country_regress.txt';

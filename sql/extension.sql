@@ -1,6 +1,7 @@
 -- The extension is created by pg_regress (--load-extension=migchain; amcheck too).
 -- Its version, its schemas and the library agree.
-SELECT extname, extversion, extnamespace::regnamespace AS schema, extrelocatable
+SELECT extname, extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'migchain') AS current_version,
+       extnamespace::regnamespace AS schema, extrelocatable
   FROM pg_extension WHERE extname = 'migchain';
 SELECT migchain.version() = (SELECT extversion FROM pg_extension WHERE extname = 'migchain') AS library_matches;
 SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migchain%' ORDER BY 1;
@@ -13,8 +14,10 @@ SELECT pg_describe_object(classid, objid, objsubid) AS member
    AND classid = 'pg_namespace'::regclass
  ORDER BY 1;
 -- The extension is not relocatable and not trusted.
-SELECT name, superuser, trusted, relocatable, schema
-  FROM pg_available_extension_versions WHERE name = 'migchain';
+SELECT v.name, v.superuser, v.trusted, v.relocatable, v.schema
+  FROM pg_available_extension_versions v
+  JOIN pg_available_extensions e ON e.name = v.name AND e.default_version = v.version
+ WHERE v.name = 'migchain';
 -- The setting for the language of text output.
 SHOW migchain.language;
 SET migchain.language = 'en';

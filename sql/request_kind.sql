@@ -215,3 +215,5 @@ RESET enable_sort;
 
 DROP TABLE rk_test, rk_copy;
 RESET search_path;
+-- Leave no file behind (another user's run could not overwrite it).
+COPY (SELECT 1 WHERE false) TO PROGRAM 'rm -f /tmp/migchain_regress_request_kind.bin /tmp/migchain_regress_request_kind.txt /tmp/migchain_regress_request_kind_bad.bin';

@@ -214,4 +214,5 @@ SELECT pg_describe_object(classid, objid, 0) AS left_behind
    AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid
                      AND e.deptype IN ('e', 'i', 'a'))
  ORDER BY 1;
-SELECT extname, extversion FROM pg_extension WHERE extname = 'migchain';
+SELECT extname, extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'migchain') AS current_version
+  FROM pg_extension WHERE extname = 'migchain';
