@@ -18,7 +18,7 @@ export BENCH_RUNS=${BENCH_RUNS:-5}
 # One process per core: the leader and nproc - 1 workers (at least one).
 BENCH_WORKERS=${BENCH_WORKERS:-$(( $(nproc) > 2 ? $(nproc) - 1 : 1 ))}
 
-exec pg_virtualenv -v "$major" \
+exec pg_virtualenv -t -v "$major" \
 	-o max_parallel_workers_per_gather="$BENCH_WORKERS" -o max_worker_processes=8 \
 	-o max_parallel_workers=8 -o shared_buffers=4GB -o work_mem=64MB \
 	-o jit=off -o synchronous_commit=off \
