@@ -205,7 +205,7 @@ SELECT p.oid::regprocedure AS not_for_public
    AND NOT has_function_privilege('public', p.oid, 'EXECUTE')
  ORDER BY 1;
 
--- The grant functions: a role is required; names are quoted.
+-- The grant functions: a role is required (NULL too); names are quoted.
 SELECT migchain.grant_analyst(NULL);
 SELECT migchain.grant_analyst('-');
 SELECT migchain.grant_loader('-');

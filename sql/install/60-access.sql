@@ -145,11 +145,11 @@ COMMENT ON FUNCTION @extschema@.loader_functions() IS
 -- DEFINER): only a role that may grant these rights itself, i.e. a
 -- superuser or the owner of the extension, can use them.
 CREATE FUNCTION @extschema@.check_grantee(grantee pg_catalog.regrole) RETURNS pg_catalog.text
-	LANGUAGE plpgsql STABLE STRICT
+	LANGUAGE plpgsql STABLE	-- not strict: no role (NULL) is an error, not a silent no-op
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF grantee::oid OPERATOR(pg_catalog.=) 0::oid THEN
+	IF grantee IS NULL OR grantee::oid OPERATOR(pg_catalog.=) 0::oid THEN
 		RAISE EXCEPTION 'a role is required'
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Name an existing role, e.g. migchain.grant_analyst(''bi_reader'').';
@@ -161,7 +161,7 @@ COMMENT ON FUNCTION @extschema@.check_grantee(pg_catalog.regrole) IS
 	'the role as a quoted name for GRANT and REVOKE; an error for no role (STABLE: reads the catalog)';
 
 CREATE FUNCTION @extschema@.grant_analyst(grantee pg_catalog.regrole) RETURNS pg_catalog.void
-	LANGUAGE plpgsql STRICT
+	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -179,7 +179,7 @@ COMMENT ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) IS
 	'lets a role read the views of migchain_bi and call the period functions, never the person-level tables';
 
 CREATE FUNCTION @extschema@.grant_loader(grantee pg_catalog.regrole) RETURNS pg_catalog.void
-	LANGUAGE plpgsql STRICT
+	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -198,7 +198,7 @@ COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
 	'lets a role read, insert and update requests and routes (no delete), and what an analyst may';
 
 CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
-	LANGUAGE plpgsql STRICT
+	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
