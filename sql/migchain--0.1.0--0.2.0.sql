@@ -21,3 +21,34 @@ $$;
 ALTER FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) CALLED ON NULL INPUT;
 ALTER FUNCTION @extschema@.grant_loader(pg_catalog.regrole) CALLED ON NULL INPUT;
 ALTER FUNCTION @extschema@.revoke_access(pg_catalog.regrole) CALLED ON NULL INPUT;
+
+-- persons(): several countries when the smallest and largest country differ
+-- (cheaper than count(DISTINCT)); its rights and comment stay as they were.
+CREATE OR REPLACE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
+								   to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
+				   persons pg_catalog.int8, persons_several_countries pg_catalog.int8)
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cond pg_catalog.text := '';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	RETURN QUERY EXECUTE
+		'SELECT p.year, p.kind::pg_catalog.text, pg_catalog.sum(p.requests)::pg_catalog.int8,'
+		'       pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE p.several)'
+		'  FROM (SELECT pg_catalog.date_part(''year'', r.presented_on)::pg_catalog.int4 AS year,'
+		'               r.kind, r.person_id, pg_catalog.count(*) AS requests,'
+		'               @extschema@.min(r.country) OPERATOR(@extschema@.<>) @extschema@.max(r.country) AS several'
+		'          FROM @extschema@.request r WHERE true' || cond ||
+		'         GROUP BY 1, 2, 3) p'
+		' GROUP BY p.year, p.kind';
+END
+$$;
