@@ -107,13 +107,7 @@ answer_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			b;
 
-	if (buf->len - buf->cursor != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "answer"),
-				 errdetail("The value has %d bytes instead of 1.",
-						   buf->len - buf->cursor)));
-	b = pq_getmsgbyte(buf);
+	b = mc_recv_one_byte(buf, "answer");
 	if (b < 0 || b >= MC_NUM_ANSWERS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

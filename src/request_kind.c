@@ -98,13 +98,7 @@ request_kind_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			b;
 
-	if (buf->len - buf->cursor != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "request_kind"),
-				 errdetail("The value has %d bytes instead of 1.",
-						   buf->len - buf->cursor)));
-	b = pq_getmsgbyte(buf);
+	b = mc_recv_one_byte(buf, "request_kind");
 	if (b < 0 || b >= MC_NUM_KINDS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
