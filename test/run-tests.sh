@@ -6,7 +6,8 @@
 #      exercises each one (one test per check);
 #   4. the fuzzers (make fuzz), FUZZ_SECONDS each (default 5), one test per
 #      parser for its harness and one per fuzzer run;
-#   5. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
+#   5. a smoke run of make bench at the smallest scale (results, not times);
+#   6. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
 #      postgres user when run as root (initdb refuses root).
 # Prints regression.diffs and the output of failing TAP files, ends with one
 # line "N passed, N failed" and exits non-zero on any failure.
@@ -117,6 +118,31 @@ for h in test/fuzz/fuzz_*.c; do
 		failed=$((failed + 1))
 	fi
 done
+
+# --- bench smoke -----------------------------------------------------------
+# make bench at the smallest scale, one run per query (one test): the script
+# works, every migchain overview returns exactly the rows of its plain-SQL
+# version, and it prints its machine-readable lines.  No timing is judged.
+echo "== bench smoke =="
+out=$(BENCH_SCALE=1 BENCH_RUNS=1 test/bench/bench.sh 2>&1)
+status=$?
+why=
+[ $status -eq 0 ] || why="exit status $status"
+for view in overview_by_year overview_5y not_confirmed_by_country persons_by_year; do
+	[ -n "$why" ] && break
+	printf '%s\n' "$out" | grep -q "^$view: migchain and plain SQL return the same [1-9]" ||
+		why="no agreement of migchain and plain SQL reported for $view"
+	printf '%s\n' "$out" | grep -Eq "^bench $view c/a [0-9.]+$" || why="no 'bench $view c/a' line"
+done
+if [ -z "$why" ]; then
+	printf '%s\n' "$out" | grep -E '^[a-z_0-9]+: migchain and plain SQL return'
+	echo "bench smoke: ok"
+	passed=$((passed + 1))
+else
+	printf '%s\n' "$out"
+	echo "bench smoke: FAILED: $why"
+	failed=$((failed + 1))
+fi
 
 # --- TAP -------------------------------------------------------------------
 echo "== TAP =="

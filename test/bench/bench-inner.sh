@@ -32,6 +32,35 @@ queries=(
 	"persons_by_year/migchain|SELECT * FROM migchain_bi.persons_by_year"
 )
 
+# What is timed must be right: each migchain query must return exactly the
+# rows of its plain-SQL version (as a multiset), or the bench stops.  These
+# are the migchain results in the plain versions' columns (the rows of a
+# country without a process, with NULL counts, have no plain equivalent).
+declare -A same_as_plain=(
+	[overview_by_year]="SELECT year, kind, presented, positive, negative, withdrawn, pending FROM migchain_bi.overview_by_year"
+	[overview_5y]="SELECT year, kind, presented, positive, negative, withdrawn, pending FROM migchain.overview(2018, 2022)"
+	[not_confirmed_by_country]="SELECT year, kind, country_code, negative, withdrawn, not_confirmed, presented FROM migchain_bi.not_confirmed_by_country WHERE presented IS NOT NULL"
+	[persons_by_year]="SELECT year, kind, presented, persons, persons_several_countries FROM migchain_bi.persons_by_year"
+)
+check_same() {
+	local view=$1 plain=$2 mc=${same_as_plain[$1]} diff ndiff nrows
+	diff=$("${psql[@]}" -At -c "SET migchain.language = 'en'" -c "
+		WITH p AS ($plain), c AS ($mc)
+		SELECT (SELECT count(*) FROM (TABLE p EXCEPT ALL TABLE c) d)
+			 + (SELECT count(*) FROM (TABLE c EXCEPT ALL TABLE p) d),
+			   (SELECT count(*) FROM c)")
+	IFS='|' read -r ndiff nrows <<<"$diff"
+	if [ "$ndiff" != 0 ] || [ "$nrows" = 0 ]; then
+		echo "make bench: $view: migchain and plain SQL disagree ($ndiff rows differ, $nrows rows from migchain)" >&2
+		exit 1
+	fi
+	echo "$view: migchain and plain SQL return the same $nrows rows"
+}
+for q in "${queries[@]}"; do
+	name=${q%%|*}
+	case $name in */plain) check_same "${name%/plain}" "${q#*|}" ;; esac
+done
+
 # Median of BENCH_RUNS timed runs (ms), after one warm-up run.
 time_query() {
 	{
