@@ -23,6 +23,7 @@ OBJS = \
 	src/answer.o \
 	src/period.o \
 	src/cube.o \
+	src/persons.o \
 	src/tally.o \
 	src/tally_parse.o \
 	src/demo.o \

@@ -73,14 +73,17 @@ my %columns = (
 	persons_by_year => 'year, kind, presented, persons, persons_several_countries',
 );
 
-# The plans of the statements a query runs inside functions, from the log.
+# The plans of the statements a query runs inside functions, from the log;
+# with $analyze, as run (with the parallel workers launched).
 sub nested_plan
 {
-	my ($sql) = @_;
+	my ($sql, $analyze) = @_;
 	my $offset = -s $node->logfile;
+	my $how = $analyze ? 'SET auto_explain.log_analyze = on; SET auto_explain.log_timing = off;' : '';
 	$node->safe_psql('postgres', qq{LOAD 'auto_explain';
 		SET auto_explain.log_min_duration = 0;
 		SET auto_explain.log_nested_statements = on;
+		$how
 		$sql});
 	return slurp_file($node->logfile, $offset);
 }
@@ -118,6 +121,22 @@ for my $mode (sort keys %settings)
 		unlike($plan, qr/Gather|Partial/, 'overview_by_year: no parallel plan when off');
 		like($plan, qr/Seq Scan on request/, 'overview_by_year: one scan of the table');
 	}
+	# persons_by_year runs person_cube inside migchain.persons(): in
+	# parallel, workers really run and their partial states are merged.
+	$plan = nested_plan("$settings{$mode} SELECT * FROM migchain_bi.persons_by_year", 1);
+	like($plan, qr/person_cube\(r\.kind, r\.country, r\.person_id, r\.presented_on\)/,
+		'persons_by_year: counted by person_cube');
+	if ($mode eq 'parallel')
+	{
+		like($plan, qr/Partial Aggregate/, 'persons_by_year: partial aggregates in workers');
+		my ($launched) = $plan =~ /Workers Launched: (\d+)/;
+		cmp_ok($launched // 0, '>=', 1, 'persons_by_year: parallel workers launched ('
+			  . ($launched // 0) . ')');
+	}
+	else
+	{
+		unlike($plan, qr/Gather|Partial/, 'persons_by_year: no parallel plan when off');
+	}
 }
 
 # One year reads the index on presented_on, not the whole table.
@@ -142,6 +161,14 @@ is($node->safe_psql('postgres', q{
 	  (SELECT * FROM migchain_bi.overview_by_year WHERE year BETWEEN 2019 AND 2021
 	   EXCEPT ALL SELECT * FROM migchain.overview(2019, 2021))) d}),
 	'0', 'overview(2019, 2021) is the view for those years');
+is($node->safe_psql('postgres', q{
+	SELECT count(*) FROM (
+	  (SELECT * FROM migchain.persons(2019, 2021)
+	   EXCEPT ALL SELECT * FROM migchain_bi.persons_by_year WHERE year BETWEEN 2019 AND 2021)
+	  UNION ALL
+	  (SELECT * FROM migchain_bi.persons_by_year WHERE year BETWEEN 2019 AND 2021
+	   EXCEPT ALL SELECT * FROM migchain.persons(2019, 2021))) d}),
+	'0', 'persons(2019, 2021) is the view for those years');
 
 # Determinism: the same seed gives the same rows in another database, a
 # different seed different rows.

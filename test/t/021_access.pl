@@ -53,6 +53,8 @@ my %denied = (
 	'SELECT count(*) FROM migchain.country_route' => qr/permission denied for table country_route/,
 	'SELECT migchain.request_cube(kind, answer, country, presented_on) FROM migchain.request' =>
 	  qr/permission denied for table request/,
+	'SELECT migchain.person_cube(kind, country, person_id, presented_on) FROM migchain.request' =>
+	  qr/permission denied for table request/,
 	'COPY migchain.request TO STDOUT' => qr/permission denied for table request/,
 	'COPY migchain.request TO STDOUT (FORMAT binary)' => qr/permission denied for table request/,
 	q{COPY migchain.request TO '/tmp/migchain-access-test.csv'} => qr/permission denied|must be superuser|pg_write_server_files/,
