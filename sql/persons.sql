@@ -68,6 +68,15 @@ SELECT person_cube(kind, country, person_id, presented_on)
 SELECT person_cube(kind, country, person_id, presented_on) FROM person_rows WHERE false;
 SELECT count(*) FROM person_cube_by_year(
   (SELECT person_cube(kind, country, person_id, presented_on) FROM person_rows WHERE false));
+-- As a window aggregate, counted on after each row's result: the persons
+-- of LP 2020 so far.
+SELECT presented_on, person_id,
+       (SELECT p.persons FROM person_cube_by_year(w.cube) p WHERE p.year = 2020 AND p.kind = 'LP') AS lp_2020_persons
+  FROM (SELECT presented_on, person_id,
+               person_cube(kind, country, person_id, presented_on)
+                 OVER (ORDER BY presented_on, person_id ROWS UNBOUNDED PRECEDING) AS cube
+          FROM person_rows) w
+ ORDER BY 1, 2;
 -- Per group, as any aggregate.
 SELECT s.kind, p.year, p.presented, p.persons, p.persons_several_countries
   FROM (SELECT kind, person_cube(kind, country, person_id, presented_on) AS cube
@@ -159,7 +168,13 @@ SELECT * FROM person_cube_by_year('\x4d43503100' || int4send(1)
 SELECT * FROM person_cube_by_year('\x4d43503100' || int4send(1)
   || int2send(2020::int2) || '\x00'::bytea || int8send(3) || int8send(2) || int8send(2));
 -- A partial state by hand (form 1): the row, then entries of (person, year,
--- kind | several << 1, country).  Person 7 in Morocco and elsewhere, person 8.
+-- kind | several << 1, country) in the order of their hashes.  Person 7 in
+-- Morocco and elsewhere, person 8; the hash puts 8 first.
+SELECT * FROM person_cube_by_year('\x4d43503101' || int4send(1)
+  || int2send(2020::int2) || '\x00'::bytea || int8send(3) || int8send(2) || int8send(1)
+  || int8send(2)
+  || int8send(8) || int2send(2020::int2) || '\x00'::bytea || country_send('DZ')
+  || int8send(7) || int2send(2020::int2) || '\x02'::bytea || country_send('MA'));
 SELECT * FROM person_cube_by_year('\x4d43503101' || int4send(1)
   || int2send(2020::int2) || '\x00'::bytea || int8send(3) || int8send(2) || int8send(1)
   || int8send(2)

@@ -5,17 +5,24 @@
  *		more than one country in that year and kind, in one pass, merged
  *		across parallel workers.
  *
- * Counting distinct persons exactly needs every (person, year, kind) seen:
- * the state is an open-addressing hash table of 16-byte entries keyed by
- * them, each holding the first country seen and whether another country
- * followed, beside dense counters of requests, persons and persons of
- * several countries per (year, kind).  A row costs a counter increment and
- * one probe of the table, made a few rows later, once the slot it needs has
- * been fetched into the CPU's cache (waiting for memory is most of the
- * work).  The counters of persons are kept as entries are made, so the
- * result needs no pass over the table.  The table grows at a load factor of
- * 0.7, to twice its size.  Parallel workers send their whole table (13
- * bytes per entry); the leader merges the smaller table into the larger.
+ * Counting distinct persons exactly needs every (person, year, kind) seen.
+ * While rows come in, the state is an open-addressing hash table of 16-byte
+ * entries keyed by them, each holding the first country seen and whether
+ * another country followed, beside dense counters of requests, persons and
+ * persons of several countries per (year, kind).  A row costs a counter
+ * increment and one probe of the table, made a few rows later, once the
+ * slot it needs has been fetched into the CPU's cache (waiting for memory is
+ * most of the work).  The counters of persons are kept as entries are made,
+ * so the result needs no pass over the table.  The table grows at a load
+ * factor of 0.7, to twice its size.
+ *
+ * An entry's home slot is given by the top bits of its hash, so the table
+ * holds its entries nearly in the order of their hashes: growing moves them
+ * along one front, and a parallel worker sends them sorted by hash after a
+ * short insertion sort.  The leader keeps the partial states as sorted
+ * arrays and merges each into the first as sorted lists are merged, reading
+ * and writing memory in order, rather than rebuilding and merging hash
+ * tables.
  *
  * The result is a bytea in the wire format below, with the counts only (no
  * person numbers); person_cube_by_year() unpacks it into rows.  Partial
@@ -35,12 +42,16 @@
  *				several countries was presented at least twice)
  *		form 1 only:
  *		int64	number of entries m
- *		m times, in no particular order, 13 bytes each:
+ *		m times, 13 bytes each:
  *				int64 person, int16 year, uint8 kind | several << 1,
  *				int16 code of the first country seen;
- *				each (person, year, kind) once, each with a row for its
- *				(year, kind), and every row's persons and several are the
- *				number of its entries and of those flagged several.
+ *				in strictly increasing order of (pcube_hash(person, year,
+ *				kind), person, year, kind), so each (person, year, kind) at
+ *				most once; each with a row for its (year, kind); and every
+ *				row's persons and several are the number of its entries and
+ *				of those flagged several.
+ * Partial states only pass between processes of one server, so the order
+ * may follow this file's hash function.
  */
 #include "postgres.h"
 
@@ -49,6 +60,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "port/pg_bitutils.h"
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -112,14 +124,20 @@ typedef struct PendingRow
 	uint8		kind;
 } PendingRow;
 
-/* The aggregate's state. */
+/*
+ * The aggregate's state.  Its entries are in a hash table while rows are
+ * counted, and a sorted array (sorted) once a partial state has been sent
+ * or received.
+ */
 typedef struct PersonCube
 {
-	MemoryContext context;		/* where the state and its table live */
-	void	   *table;			/* the allocation entries lie in */
-	PersonEntry *entries;		/* capacity slots, a power of two */
-	uint64		mask;			/* capacity - 1 */
-	uint64		nentries;		/* slots in use */
+	MemoryContext context;		/* where the state and its entries live */
+	bool		sorted;			/* entries: a sorted array, not a table */
+	void	   *table;			/* the allocation entries lie in, or NULL */
+	PersonEntry *entries;		/* capacity slots, or nentries sorted */
+	uint64		mask;			/* capacity - 1 (a power of two) */
+	int			shift;			/* home slot of a hash: hash >> shift */
+	uint64		nentries;		/* entries (slots in use) */
 	uint64		grow_at;		/* nentries that makes the table grow */
 	/* cache of the last date's year: dates in [lo, hi) are in year */
 	DateADT		cache_lo;
@@ -164,24 +182,58 @@ pcube_alloc_table(PersonCube *pc, uint64 capacity)
 										   capacity * sizeof(PersonEntry) + PCUBE_ALIGN,
 										   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	pc->entries = (PersonEntry *) TYPEALIGN(PCUBE_ALIGN, pc->table);
+	pc->sorted = false;
 	pc->mask = capacity - 1;
+	pc->shift = 64 - pg_leftmost_one_pos64(capacity);
 	/* grow at a load factor of 0.7: linear probes stay short */
 	pc->grow_at = capacity / 10 * 7;
 }
 
-/* A new empty state with room for about expected entries. */
-static PersonCube *
-pcube_new(MemoryContext context, uint64 expected)
+/* The home slot of a hash: its top bits, so slots follow the hashes' order. */
+static inline uint64
+pcube_home(PersonCube *pc, uint64 hash)
 {
-	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
+	return hash >> pc->shift;
+}
+
+/* The capacity of a table for n entries, below the load that grows it. */
+static uint64
+pcube_capacity_for(uint64 n)
+{
 	uint64		capacity = PCUBE_MIN_CAPACITY;
 
-	while (capacity / 10 * 7 <= expected)
+	while (capacity / 10 * 7 <= n)
 		capacity *= 2;
+	return capacity;
+}
+
+/* A new empty state with a table. */
+static PersonCube *
+pcube_new(MemoryContext context)
+{
+	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
+
 	pc->context = context;
 	pc->cache_lo = 1;
 	pc->cache_hi = 0;			/* empty cache */
-	pcube_alloc_table(pc, capacity);
+	pcube_alloc_table(pc, pcube_capacity_for(0));
+	return pc;
+}
+
+/* A new state in sorted form, with room for capacity entries. */
+static PersonCube *
+pcube_new_sorted(MemoryContext context, uint64 capacity)
+{
+	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
+
+	pc->context = context;
+	pc->cache_lo = 1;
+	pc->cache_hi = 0;			/* empty cache */
+	pc->sorted = true;
+	if (capacity > 0)
+		pc->table = MemoryContextAllocExtended(context, capacity * sizeof(PersonEntry),
+											   MCXT_ALLOC_HUGE);
+	pc->entries = pc->table;
 	return pc;
 }
 
@@ -189,14 +241,16 @@ pcube_new(MemoryContext context, uint64 expected)
 static void
 pcube_free(PersonCube *pc)
 {
-	pfree(pc->table);
+	if (pc->table != NULL)
+		pfree(pc->table);
 	pfree(pc);
 }
 
 /*
  * Move the entries to a table of capacity slots (a power of two, larger
- * than the current one).  The old table is read in slot order, so the
- * entries go to a few advancing fronts of the new one, not all over it.
+ * than the current one).  The old table is read in slot order, which is
+ * nearly the order of the new one's slots: the entries are written along
+ * the new table, not all over it.
  */
 static void
 pcube_resize(PersonCube *pc, uint64 capacity)
@@ -213,24 +267,12 @@ pcube_resize(PersonCube *pc, uint64 capacity)
 
 		if (old[i].country == 0)
 			continue;
-		j = pcube_hash(old[i].person, old[i].year, old[i].kind) & pc->mask;
+		j = pcube_home(pc, pcube_hash(old[i].person, old[i].year, old[i].kind));
 		while (pc->entries[j].country != 0)
 			j = (j + 1) & pc->mask;
 		pc->entries[j] = old[i];
 	}
 	pfree(old_table);
-}
-
-/* Make room for more entries, so that the table does not grow meanwhile. */
-static void
-pcube_reserve(PersonCube *pc, uint64 more)
-{
-	uint64		capacity = pc->mask + 1;
-
-	while (capacity / 10 * 7 <= pc->nentries + more)
-		capacity *= 2;
-	if (capacity > pc->mask + 1)
-		pcube_resize(pc, capacity);
 }
 
 /*
@@ -246,7 +288,7 @@ pcube_add_hashed(PersonCube *pc, uint64 hash, int64 person, int year, int kind,
 	PersonEntry *e;
 	uint64		i;
 
-	for (i = hash & pc->mask;; i = (i + 1) & pc->mask)
+	for (i = pcube_home(pc, hash);; i = (i + 1) & pc->mask)
 	{
 		e = &pc->entries[i];
 		if (e->country == 0)
@@ -264,7 +306,7 @@ pcube_add_hashed(PersonCube *pc, uint64 hash, int64 person, int year, int kind,
 	if (unlikely(pc->nentries >= pc->grow_at))
 	{
 		pcube_resize(pc, (pc->mask + 1) * 2);
-		for (i = hash & pc->mask;; i = (i + 1) & pc->mask)
+		for (i = pcube_home(pc, hash);; i = (i + 1) & pc->mask)
 		{
 			e = &pc->entries[i];
 			if (e->country == 0)
@@ -302,7 +344,7 @@ pcube_add_later(PersonCube *pc, int64 person, int year, int kind, Country countr
 	uint64		hash = pcube_hash(person, year, kind);
 	PendingRow *p;
 
-	pcube_prefetch(&pc->entries[hash & pc->mask]);
+	pcube_prefetch(&pc->entries[pcube_home(pc, hash)]);
 	if (pc->npending < PCUBE_PENDING)
 		p = &pc->pending[pc->npending++];
 	else
@@ -332,6 +374,147 @@ pcube_flush(PersonCube *pc)
 	}
 	pc->npending = 0;
 	pc->oldest_pending = 0;
+}
+
+/* The hash of an entry's key. */
+static inline uint64
+pcube_entry_hash(const PersonEntry *e)
+{
+	return pcube_hash(e->person, e->year, e->kind);
+}
+
+/*
+ * The order of sorted entries, given their hashes: by hash, then person,
+ * year and kind (two keys may share a hash).  Negative, 0 or positive as a
+ * comes before, with or after b.
+ */
+static inline int
+pcube_cmp(const PersonEntry *a, uint64 ha, const PersonEntry *b, uint64 hb)
+{
+	if (ha != hb)
+		return ha < hb ? -1 : 1;
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return (int) a->kind - (int) b->kind;
+}
+
+/*
+ * Resize the allocation of the state's entries to hold n of them, keeping
+ * the entries it holds.  Growing a large allocation usually maps more
+ * memory after it rather than copying it.
+ */
+static void
+pcube_resize_entries(PersonCube *pc, uint64 n)
+{
+	Size		offset;
+	Size		size;
+
+	if (pc->table == NULL)
+	{
+		pc->table = MemoryContextAllocExtended(pc->context,
+											   Max(n, 1) * sizeof(PersonEntry),
+											   MCXT_ALLOC_HUGE);
+		pc->entries = pc->table;
+		return;
+	}
+	offset = (char *) pc->entries - (char *) pc->table;
+	size = offset + Max(n, 1) * sizeof(PersonEntry);
+	pc->table = repalloc_huge(pc->table, size);
+	pc->entries = (PersonEntry *) ((char *) pc->table + offset);
+}
+
+/*
+ * Turn the state's table into the sorted array of its entries, in place.
+ * Slot order is nearly hash order: an entry sits in its home slot or a few
+ * slots after it, except the entries that wrapped around from the end of
+ * the table to its start, which belong at the end.  So the entries are
+ * moved to the front in slot order, the wrapped ones put last, and an
+ * insertion sort moves each entry about as far as it was pushed from its
+ * home slot.
+ */
+static void
+pcube_to_sorted(PersonCube *pc)
+{
+	PersonEntry *e = pc->entries;
+	PersonEntry *wrapped = NULL;
+	uint64		capacity;
+	uint64		nwrapped = 0;
+	uint64		run;
+	uint64		n = 0;
+	uint64		s;
+
+	if (pc->sorted)
+		return;
+	pcube_flush(pc);
+	capacity = pc->mask + 1;
+
+	/* the wrapped entries are in the run of full slots at the start */
+	for (run = 0; run < capacity && e[run].country != 0; run++)
+		;
+	if (run > 0)
+		wrapped = palloc(run * sizeof(PersonEntry));
+	for (s = 0; s < run; s++)
+		if (pcube_home(pc, pcube_entry_hash(&e[s])) > s)
+			wrapped[nwrapped++] = e[s];
+	for (s = 0; s < capacity; s++)
+		if (e[s].country != 0 && pcube_home(pc, pcube_entry_hash(&e[s])) <= s)
+			e[n++] = e[s];		/* n <= s: nothing unread is overwritten */
+	if (nwrapped > 0)
+		memcpy(&e[n], wrapped, nwrapped * sizeof(PersonEntry));
+	n += nwrapped;
+	if (wrapped != NULL)
+		pfree(wrapped);
+	Assert(n == pc->nentries);
+
+	for (s = 1; s < n; s++)
+	{
+		PersonEntry x = e[s];
+		uint64		hx = pcube_entry_hash(&x);
+		uint64		j = s;
+
+		while (j > 0 && pcube_cmp(&e[j - 1], pcube_entry_hash(&e[j - 1]), &x, hx) > 0)
+		{
+			e[j] = e[j - 1];
+			j--;
+		}
+		e[j] = x;
+	}
+	pc->sorted = true;
+	pc->mask = 0;
+	pc->shift = 0;
+	pc->grow_at = 0;
+	/* give back the empty slots */
+	pcube_resize_entries(pc, n);
+}
+
+/*
+ * Put a sorted state's entries back into a hash table, to count more rows
+ * into it (PostgreSQL does not do that with a merged state, but nothing
+ * forbids it).
+ */
+static void
+pcube_to_table(PersonCube *pc)
+{
+	void	   *old = pc->table;
+	PersonEntry *sorted = pc->entries;
+	uint64		n = pc->nentries;
+	uint64		i;
+	int			r;
+
+	pcube_alloc_table(pc, pcube_capacity_for(n));
+	pc->nentries = 0;
+	for (r = 0; r < PCUBE_ROWS; r++)
+	{
+		pc->counts[r].persons = 0;
+		pc->counts[r].several = 0;
+	}
+	for (i = 0; i < n; i++)
+		pcube_add(pc, sorted[i].person, sorted[i].year, sorted[i].kind,
+				  sorted[i].country, sorted[i].several);
+	if (old != NULL)
+		pfree(old);
 }
 
 /* Add count to a count of requests, with a clear error on overflow. */
@@ -398,10 +581,14 @@ person_cube_trans(PG_FUNCTION_ARGS)
 	{
 		if (!AggCheckCallContext(fcinfo, &aggcontext))
 			elog(ERROR, "person_cube_trans called in non-aggregate context");
-		pc = pcube_new(aggcontext, 0);
+		pc = pcube_new(aggcontext);
 	}
 	else
+	{
 		pc = (PersonCube *) PG_GETARG_POINTER(0);
+		if (unlikely(pc->sorted))
+			pcube_to_table(pc);
+	}
 
 	if (unlikely(PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4)))
 		ereport(ERROR,
@@ -428,43 +615,89 @@ person_cube_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * Merge the requests and entries of b into a.  a first gets room for all of
- * b's entries: b's entries come in b's slot order, which is a's order too
- * (one hash function for all), so the merge runs along a's table instead of
- * jumping about it; but if a filled up on the way, the entries would pile
- * up into ever longer runs of full slots before the table grew.
+ * Merge the requests and entries of b into a, both sorted: a's array is
+ * made larger, and both arrays are merged from their ends into it, reading
+ * and writing memory in order.  An entry in both becomes one, of several
+ * countries when either says so or their countries differ; when there were
+ * such entries, the merged ones then move to the front.
  */
 static void
-pcube_merge(PersonCube *a, PersonCube *b)
+pcube_merge_sorted(PersonCube *a, PersonCube *b)
 {
-	uint64		i;
+	uint64		i = a->nentries;
+	uint64		j = b->nentries;
+	uint64		k = a->nentries + b->nentries;
+	uint64		ha = 0;
+	uint64		hb = 0;
+	PersonEntry *e;
 	int			r;
 
-	pcube_flush(a);
-	pcube_flush(b);
 	for (r = 0; r < PCUBE_ROWS; r++)
-		if (b->counts[r].requests != 0)
-			pcube_add_requests(&a->counts[r].requests, b->counts[r].requests);
-	pcube_reserve(a, b->nentries);
-	for (i = 0; i <= b->mask; i++)
 	{
-		PersonEntry *e = &b->entries[i];
+		pcube_add_requests(&a->counts[r].requests, b->counts[r].requests);
+		a->counts[r].persons = 0;
+		a->counts[r].several = 0;
+	}
+	pcube_resize_entries(a, k);
+	e = a->entries;
+	if (i > 0)
+		ha = pcube_entry_hash(&e[i - 1]);
+	if (j > 0)
+		hb = pcube_entry_hash(&b->entries[j - 1]);
+	while (i > 0 || j > 0)
+	{
+		PersonEntry out;
+		PersonCounts *counts;
+		int			c;
 
-		if (e->country != 0)
-			pcube_add(a, e->person, e->year, e->kind, e->country, e->several);
-		if ((i & 0xffff) == 0)
+		if (i == 0)
+			c = -1;
+		else if (j == 0)
+			c = 1;
+		else
+			c = pcube_cmp(&e[i - 1], ha, &b->entries[j - 1], hb);
+		if (c >= 0)
+		{
+			out = e[i - 1];
+			if (c == 0)
+			{
+				PersonEntry *o = &b->entries[j - 1];
+
+				if (o->several || o->country != out.country)
+					out.several = true;
+				if (--j > 0)
+					hb = pcube_entry_hash(&b->entries[j - 1]);
+			}
+			if (--i > 0)
+				ha = pcube_entry_hash(&e[i - 1]);
+		}
+		else
+		{
+			out = b->entries[j - 1];
+			if (--j > 0)
+				hb = pcube_entry_hash(&b->entries[j - 1]);
+		}
+		e[--k] = out;			/* k >= i + j: a's unread entries stay */
+		counts = &a->counts[pcube_row(out.year, out.kind)];
+		counts->persons++;
+		if (out.several)
+			counts->several++;
+		if ((k & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	a->nentries = a->nentries + b->nentries - k;
+	if (k > 0)
+		memmove(e, &e[k], a->nentries * sizeof(PersonEntry));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_combine);
 /*
  * Combine function: merge two states.  Either may be NULL (a worker that
  * saw no rows).  A state deserialized into this aggregate's memory is taken
- * over rather than copied, and the smaller table is merged into the larger
- * and then freed, so merging needs little more than the merged table.  (The
- * leader's own partial state, and the bytea of every partial state, stay
- * in memory until the end of the query all the same.)
+ * over rather than copied; the second state is merged into the first, and
+ * freed when it is this aggregate's, so merging needs little more than the
+ * merged state.  (The leader's own partial state, and the bytea of every
+ * partial state, stay in memory until the end of the query all the same.)
  */
 Datum
 person_cube_combine(PG_FUNCTION_ARGS)
@@ -487,19 +720,14 @@ person_cube_combine(PG_FUNCTION_ARGS)
 	{
 		if (b->context == aggcontext)
 			PG_RETURN_POINTER(b);
-		a = pcube_new(aggcontext, b->nentries);
+		a = pcube_new_sorted(aggcontext, 0);
 	}
 	else
 		a = (PersonCube *) PG_GETARG_POINTER(0);
 
-	if (b->context == aggcontext && b->nentries > a->nentries)
-	{
-		PersonCube *t = a;
-
-		a = b;
-		b = t;
-	}
-	pcube_merge(a, b);
+	pcube_to_sorted(a);
+	pcube_to_sorted(b);
+	pcube_merge_sorted(a, b);
 	if (b->context == aggcontext)
 		pcube_free(b);
 	PG_RETURN_POINTER(a);
@@ -561,8 +789,9 @@ get64(const char **p)
 }
 
 /*
- * Write a state in the wire format: the counts, and with entries the whole
- * table too (form 1, for parallel workers).
+ * Write a state in the wire format: the counts, and with entries its
+ * entries too, sorted (form 1, for parallel workers; the state is then in
+ * sorted form).
  */
 static bytea *
 pcube_serialize(PersonCube *pc, bool with_entries)
@@ -573,7 +802,10 @@ pcube_serialize(PersonCube *pc, bool with_entries)
 	char	   *p;
 	int			r;
 
-	pcube_flush(pc);
+	if (with_entries)
+		pcube_to_sorted(pc);
+	else
+		pcube_flush(pc);
 	for (r = 0; r < PCUBE_ROWS; r++)
 		if (pc->counts[r].requests != 0)
 			nrows++;
@@ -605,12 +837,10 @@ pcube_serialize(PersonCube *pc, bool with_entries)
 		uint64		i;
 
 		p = put64(p, pc->nentries);
-		for (i = 0; i <= pc->mask; i++)
+		for (i = 0; i < pc->nentries; i++)
 		{
 			PersonEntry *e = &pc->entries[i];
 
-			if (e->country == 0)
-				continue;
 			p = put64(p, (uint64) e->person);
 			p = put16(p, (uint16) e->year);
 			*p++ = (char) (e->kind | (e->several ? 2 : 0));
@@ -633,9 +863,9 @@ pcube_corrupt(const char *detail)
 }
 
 /*
- * Read a person cube in the wire format into a new state in context,
- * checking everything: a user may pass any bytea.  A partial state
- * (need_entries) must carry its entries.
+ * Read a person cube in the wire format into a new state in context, in
+ * sorted form, checking everything: a user may pass any bytea.  A partial
+ * state (need_entries) must carry its entries.
  */
 static PersonCube *
 pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
@@ -649,6 +879,7 @@ pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
 	int			last = -1;
 	int			i;
 	int64		nentries = 0;
+	uint64		prev_hash = 0;
 	int64		persons[PCUBE_ROWS];
 	int64		several[PCUBE_ROWS];
 
@@ -677,7 +908,7 @@ pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
 	else if ((Size) (end - p) != (Size) nrows * PCUBE_ROW_SIZE)
 		pcube_corrupt("The number of rows does not match the length.");
 
-	pc = pcube_new(context, (uint64) nentries);
+	pc = pcube_new_sorted(context, (uint64) nentries);
 	memset(persons, 0, sizeof(persons));
 	memset(several, 0, sizeof(several));
 	for (i = 0; i < nrows; i++)
@@ -715,23 +946,37 @@ pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
 	p += sizeof(int64);			/* the number of entries, read above */
 	while (p < end)
 	{
-		int64		person = (int64) get64(&p);
-		int			year = (int16) get16(&p);
-		int			flags = (uint8) *p++;
-		int			code = (int16) get16(&p);
-		int			kind = flags & 1;
-		uint64		before = pc->nentries;
+		PersonEntry *e = &pc->entries[pc->nentries];
+		int			year;
+		int			flags;
+		int			code;
+		uint64		hash;
+		PersonCounts *counts;
 
+		e->person = (int64) get64(&p);
+		year = (int16) get16(&p);
+		flags = (uint8) *p++;
+		code = (int16) get16(&p);
 		if (year < PCUBE_MIN_YEAR || year > PCUBE_MAX_YEAR || flags > 3)
 			pcube_corrupt("An entry's year or kind is out of bounds.");
-		if (pc->counts[pcube_row(year, kind)].requests == 0)
+		e->year = (int16) year;
+		e->kind = (uint8) (flags & 1);
+		e->several = (flags & 2) != 0;
+		counts = &pc->counts[pcube_row(e->year, e->kind)];
+		if (counts->requests == 0)
 			pcube_corrupt("An entry has no row for its year and kind.");
 		if (code <= 0 || code > MC_COUNTRY_CODE_MAX || country_get(code) == NULL)
 			pcube_corrupt("An entry has no valid country.");
-		pcube_add(pc, person, year, kind, (Country) code, (flags & 2) != 0);
-		if (pc->nentries == before)
-			pcube_corrupt("An entry appears twice.");
-		if ((before & 0xffff) == 0)
+		e->country = (Country) code;
+		hash = pcube_entry_hash(e);
+		if (pc->nentries > 0 && pcube_cmp(e - 1, prev_hash, e, hash) >= 0)
+			pcube_corrupt("The entries are out of order, or one appears twice.");
+		prev_hash = hash;
+		pc->nentries++;
+		counts->persons++;
+		if (e->several)
+			counts->several++;
+		if ((pc->nentries & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
 	for (i = 0; i < PCUBE_ROWS; i++)
