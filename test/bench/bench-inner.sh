@@ -44,7 +44,9 @@ declare -A same_as_plain=(
 )
 check_same() {
 	local view=$1 plain=$2 mc=${same_as_plain[$1]} diff ndiff nrows
-	diff=$("${psql[@]}" -At -c "SET migchain.language = 'en'" -c "
+	# (the library loaded first: a parallel statement could not apply the
+	# language set before it loads; see docs/operations.md)
+	diff=$("${psql[@]}" -At -c "LOAD 'migchain'" -c "SET migchain.language = 'en'" -c "
 		WITH p AS ($plain), c AS ($mc)
 		SELECT (SELECT count(*) FROM (TABLE p EXCEPT ALL TABLE c) d)
 			 + (SELECT count(*) FROM (TABLE c EXCEPT ALL TABLE p) d),

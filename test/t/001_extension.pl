@@ -32,6 +32,30 @@ $node->safe_psql('postgres', q{CREATE ROLE reader LOGIN; ALTER ROLE reader SET m
 is($node->safe_psql('postgres', 'SHOW migchain.language', extra_params => [ '-U', 'reader' ]),
 	'nl', 'a role setting overrides the database setting');
 
+# The library first loaded inside a parallel query: PostgreSQL cannot apply
+# the database's 'en' then, and the session goes on in Dutch.  migchain says
+# so, with the way out; preloaded, the setting holds.
+$node->safe_psql('postgres', 'CREATE TABLE filler AS SELECT generate_series(1, 1000) AS i');
+my $parallel = q{
+	SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+	SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 1;
+	WITH f AS (SELECT count(*) AS n FROM filler),
+		 c AS (SELECT * FROM migchain_bi.not_confirmed_by_country)
+	SELECT (SELECT n FROM f), (SELECT count(*) FROM c);
+	SELECT migchain.name('DZ');
+};
+($ret, $out, $err) = $node->psql('postgres', $parallel);
+is($out, "1000|0\nAlgerije", 'loaded inside a parallel query: the setting is lost (Dutch)');
+like($err, qr/WARNING:  migchain.language is "nl" for the rest of this session, not "en" as it was set/,
+	'and migchain warns that it is');
+like($err, qr/HINT:  SET migchain.language again, or load the library when sessions start: session_preload_libraries = 'migchain'/,
+	'with the way out');
+$node->safe_psql('postgres', q{ALTER DATABASE postgres SET session_preload_libraries = 'migchain'});
+($ret, $out, $err) = $node->psql('postgres', $parallel);
+is($out, "1000|0\nAlgeria", 'preloaded: the setting holds inside a parallel query');
+unlike($err, qr/migchain.language/, 'and nothing is said about it');
+$node->safe_psql('postgres', q{ALTER DATABASE postgres RESET session_preload_libraries; DROP TABLE filler});
+
 $node->safe_psql('postgres', 'DROP EXTENSION migchain');
 is($node->safe_psql('postgres',
 		"SELECT count(*) FROM pg_namespace WHERE nspname = 'migchain_bi'"),
