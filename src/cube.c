@@ -38,8 +38,8 @@
 #define CUBE_COUNTRIES		(MC_COUNTRY_CODE_MAX + 1)
 #define CUBE_CELLS_PER_KIND	(CUBE_COUNTRIES * MC_NUM_ANSWERS)
 #define CUBE_CELLS_PER_YEAR	(MC_NUM_KINDS * CUBE_CELLS_PER_KIND)
-#define CUBE_MIN_YEAR		1900
-#define CUBE_MAX_YEAR		2199
+#define CUBE_MIN_YEAR		MC_MIN_YEAR
+#define CUBE_MAX_YEAR		MC_MAX_YEAR
 
 /* The aggregate's state: dense counters for a range of years. */
 typedef struct RequestCube
@@ -48,10 +48,7 @@ typedef struct RequestCube
 	int32		nyears;			/* number of years with counters (0: none) */
 	int64	   *cells;			/* nyears * CUBE_CELLS_PER_YEAR counters */
 	MemoryContext context;		/* where cells live */
-	/* cache of the last date's year: dates in [lo, hi) are in year */
-	DateADT		cache_lo;
-	DateADT		cache_hi;
-	int32		cache_year;
+	MCYearCache year_cache;		/* the year of the last date */
 } RequestCube;
 
 static RequestCube *
@@ -60,8 +57,7 @@ cube_new(MemoryContext context)
 	RequestCube *cube = MemoryContextAllocZero(context, sizeof(RequestCube));
 
 	cube->context = context;
-	cube->cache_lo = 1;
-	cube->cache_hi = 0;			/* empty cache */
+	MC_YEAR_CACHE_INIT(&cube->year_cache);
 	return cube;
 }
 
@@ -76,12 +72,7 @@ cube_cover_year(RequestCube *cube, int32 year)
 	if (cube->nyears > 0 && year >= cube->first_year &&
 		year < cube->first_year + cube->nyears)
 		return;
-	if (year < CUBE_MIN_YEAR || year > CUBE_MAX_YEAR)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("request presented in year %d cannot be counted", year),
-				 errhint("Requests are counted for the years %d to %d.",
-						 CUBE_MIN_YEAR, CUBE_MAX_YEAR)));
+	Assert(year >= CUBE_MIN_YEAR && year <= CUBE_MAX_YEAR);	/* mc_year_of() */
 	lo = cube->nyears > 0 ? Min(year, cube->first_year) : year;
 	hi = cube->nyears > 0 ? Max(year, cube->first_year + cube->nyears - 1) : year;
 	cells = MemoryContextAllocHuge(cube->context,
@@ -97,31 +88,6 @@ cube_cover_year(RequestCube *cube, int32 year)
 	cube->cells = cells;
 	cube->first_year = lo;
 	cube->nyears = hi - lo + 1;
-}
-
-/* The year of a date, with a cache for runs of dates in the same year. */
-static inline int32
-cube_year_of(RequestCube *cube, DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	if (likely(d >= cube->cache_lo && d < cube->cache_hi))
-		return cube->cache_year;
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("request presented on an infinite date cannot be counted"),
-				 errhint("Give the date the request was presented to the country.")));
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	if (y >= CUBE_MIN_YEAR && y <= CUBE_MAX_YEAR)
-	{
-		cube->cache_lo = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE;
-		cube->cache_hi = date2j(y + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
-		cube->cache_year = y;
-	}
-	return y;
 }
 
 /* Add count to a cell, with a clear error on overflow. */
@@ -177,7 +143,7 @@ request_cube_trans(PG_FUNCTION_ARGS)
 	kind = PG_GETARG_REQUEST_KIND(1);
 	answer = PG_GETARG_ANSWER(2);
 	country = PG_GETARG_COUNTRY(3);
-	year = cube_year_of(cube, PG_GETARG_DATEADT(4));
+	year = mc_year_of(&cube->year_cache, PG_GETARG_DATEADT(4));
 
 	if (unlikely(kind >= MC_NUM_KINDS || answer >= MC_NUM_ANSWERS ||
 				 country <= 0 || country > MC_COUNTRY_CODE_MAX))

@@ -99,3 +99,29 @@ check_period(PG_FUNCTION_ARGS)
 	period_check(fcinfo, &from, &to);
 	PG_RETURN_BOOL(true);
 }
+
+/* The miss path of mc_year_of(): see migchain.h. */
+int32
+mc_year_of_uncached(MCYearCache *cache, int32 date)
+{
+	int			y,
+				m,
+				d;
+
+	if (DATE_NOT_FINITE(date))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("request presented on an infinite date cannot be counted"),
+				 errhint("Give the date the request was presented to the country.")));
+	j2date(date + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	if (y < MC_MIN_YEAR || y > MC_MAX_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("request presented in year %d cannot be counted", y),
+				 errhint("Requests are counted for the years %d to %d.",
+						 MC_MIN_YEAR, MC_MAX_YEAR)));
+	cache->lo = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE;
+	cache->hi = date2j(y + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
+	cache->year = y;
+	return y;
+}

@@ -74,8 +74,8 @@
 #define PCUBE_MAGIC			0x4d435031	/* "MCP1" */
 #define PCUBE_FORM_COUNTS	0
 #define PCUBE_FORM_STATE	1
-#define PCUBE_MIN_YEAR		1900
-#define PCUBE_MAX_YEAR		2199
+#define PCUBE_MIN_YEAR		MC_MIN_YEAR
+#define PCUBE_MAX_YEAR		MC_MAX_YEAR
 #define PCUBE_ROWS			((PCUBE_MAX_YEAR - PCUBE_MIN_YEAR + 1) * MC_NUM_KINDS)
 #define PCUBE_HEADER_SIZE	9	/* magic, form, number of rows */
 #define PCUBE_ROW_SIZE		27
@@ -139,10 +139,7 @@ typedef struct PersonCube
 	int			shift;			/* home slot of a hash: hash >> shift */
 	uint64		nentries;		/* entries (slots in use) */
 	uint64		grow_at;		/* nentries that makes the table grow */
-	/* cache of the last date's year: dates in [lo, hi) are in year */
-	DateADT		cache_lo;
-	DateADT		cache_hi;
-	int32		cache_year;
+	MCYearCache year_cache;		/* the year of the last date */
 	/* the last rows counted, whose persons are added a few rows later */
 	int			npending;
 	int			oldest_pending;
@@ -214,8 +211,7 @@ pcube_new(MemoryContext context)
 	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
 
 	pc->context = context;
-	pc->cache_lo = 1;
-	pc->cache_hi = 0;			/* empty cache */
+	MC_YEAR_CACHE_INIT(&pc->year_cache);
 	pcube_alloc_table(pc, pcube_capacity_for(0));
 	return pc;
 }
@@ -227,8 +223,7 @@ pcube_new_sorted(MemoryContext context, uint64 capacity)
 	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
 
 	pc->context = context;
-	pc->cache_lo = 1;
-	pc->cache_hi = 0;			/* empty cache */
+	MC_YEAR_CACHE_INIT(&pc->year_cache);
 	pc->sorted = true;
 	if (capacity > 0)
 		pc->table = MemoryContextAllocExtended(context, capacity * sizeof(PersonEntry),
@@ -527,37 +522,6 @@ pcube_add_requests(int64 *requests, int64 count)
 				 errmsg("request count out of range")));
 }
 
-/*
- * The year of a date, with a cache for runs of dates in the same year; only
- * years that can be counted are cached, so a hit needs no range check.
- */
-static inline int32
-pcube_year_of(PersonCube *pc, DateADT d)
-{
-	int			y,
-				m,
-				day;
-
-	if (likely(d >= pc->cache_lo && d < pc->cache_hi))
-		return pc->cache_year;
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("request presented on an infinite date cannot be counted"),
-				 errhint("Give the date the request was presented to the country.")));
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	if (y < PCUBE_MIN_YEAR || y > PCUBE_MAX_YEAR)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("request presented in year %d cannot be counted", y),
-				 errhint("Requests are counted for the years %d to %d.",
-						 PCUBE_MIN_YEAR, PCUBE_MAX_YEAR)));
-	pc->cache_lo = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE;
-	pc->cache_hi = date2j(y + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
-	pc->cache_year = y;
-	return y;
-}
-
 PG_FUNCTION_INFO_V1(person_cube_trans);
 /*
  * Transition function: count one request.  Not strict, because the state
@@ -601,7 +565,7 @@ person_cube_trans(PG_FUNCTION_ARGS)
 	kind = PG_GETARG_REQUEST_KIND(1);
 	country = PG_GETARG_COUNTRY(2);
 	person = PG_GETARG_INT64(3);
-	year = pcube_year_of(pc, PG_GETARG_DATEADT(4));
+	year = mc_year_of(&pc->year_cache, PG_GETARG_DATEADT(4));
 
 	if (unlikely(kind >= MC_NUM_KINDS || country <= 0 || country > MC_COUNTRY_CODE_MAX))
 		elog(ERROR, "person_cube: invalid value (kind %d, country %d)",
