@@ -22,8 +22,10 @@ OBJS = \
 	src/answer_parse.o \
 	src/answer.o \
 	src/period.o \
-	src/cube.o \
-	src/persons.o \
+	src/year.o \
+	src/cube_io.o \
+	src/request_cube.o \
+	src/person_cube.o \
 	src/tally.o \
 	src/tally_parse.o \
 	src/demo.o \

@@ -70,7 +70,7 @@ SELECT r AS role,
 -- them: period_cube runs those with the owner's rights.
 SELECT f IN (SELECT migchain.analyst_functions()) AS needed, f
   FROM unnest(ARRAY['migchain.request_cube(migchain.request_kind, migchain.answer, migchain.country, date)',
-                    'migchain.request_cube_by_year(bytea)', 'migchain.request_cube_by_country(bytea)',
+                    'migchain.request_cube_by_year(migchain.request_cube)', 'migchain.request_cube_by_country(migchain.request_cube)',
                     'migchain.check_period(int, int)', 'migchain.overview(int, int)',
                     'migchain.period_cube(int, int, migchain.request_kind)',
                     'migchain.not_confirmed(migchain.request_kind, int, int)', 'migchain.persons(int, int)',

@@ -5,18 +5,17 @@ SET search_path = public, migchain;
 SET migchain.language = 'en';
 
 -- A request count that would pass 2^63 - 1: two countries' cells of one
--- year, kind and answer summed by request_cube_by_year.  NL positive is
--- cell 350 * 4 + 1 = 0x579, NO positive 353 * 4 + 1 = 0x585.
-SELECT * FROM migchain.request_cube_by_country('\x4d435131000007e40000000100000002000005797fffffffffffffff000005850000000000000001');
-SELECT * FROM migchain.request_cube_by_year('\x4d435131000007e40000000100000002000005797fffffffffffffff000005850000000000000001');
+-- year, kind and answer summed by request_cube_by_year.
+SELECT * FROM migchain.request_cube_by_country('{(2020,LP,NL,0,9223372036854775807,0,0),(2020,LP,NO,0,1,0,0)}');
+SELECT * FROM migchain.request_cube_by_year('{(2020,LP,NL,0,9223372036854775807,0,0),(2020,LP,NO,0,1,0,0)}');
 
 -- The demo's arguments.
 SELECT count(*) FROM migchain.demo_requests(1, 0, 2017, 2022);
 SELECT count(*) FROM migchain.demo_requests(1, -1, 2017, 2022);
 SELECT count(*) FROM migchain.demo_requests(1, 'NaN', 2017, 2022);
 SELECT count(*) FROM migchain.demo_requests(1, 10001, 2017, 2022);
-SELECT count(*) FROM migchain.demo_requests(1, 1, 1999, 2022);
-SELECT count(*) FROM migchain.demo_requests(1, 1, 2017, 2101);
+SELECT count(*) FROM migchain.demo_requests(1, 1, 1949, 2022);
+SELECT count(*) FROM migchain.demo_requests(1, 1, 2017, 2200);
 SELECT count(*) FROM migchain.demo_requests(1, 1, 2022, 2017);
 SELECT count(*) FROM migchain.demo_requests(1, 0.001, 2020, 2020);
 -- generate_demo fills empty tables only.

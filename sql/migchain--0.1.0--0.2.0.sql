@@ -53,9 +53,78 @@ BEGIN
 END
 $$;
 
+-- The range of years, defined once (in C): the CHECK of presented_on calls
+-- year_in_range(); it accepts exactly the dates it accepted before.
+CREATE FUNCTION @extschema@.year_in_range(pg_catalog.date) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'year_in_range'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.year_in_range(pg_catalog.date) IS
+	'whether a date is in a year migchain counts (1950 to 2199; not infinity)';
+ALTER TABLE @extschema@.request DROP CONSTRAINT request_presented_in_range;
+ALTER TABLE @extschema@.request ADD CONSTRAINT request_presented_in_range
+	CHECK (@extschema@.year_in_range(presented_on));
+
+-- The period filter of the functions that build their query, in one place.
+CREATE FUNCTION @extschema@.period_filter(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE	-- not strict: NULL is an open end
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cond pg_catalog.text := '';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	RETURN cond;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_filter(pg_catalog.int4, pg_catalog.int4) IS
+	'the conditions " AND ..." on r.presented_on that keep the requests of the years from_year to to_year (NULL: an open end), with the dates as constants; an error for a period that is not valid';
+
 -- person_cube: requests and distinct persons per year and kind in one pass,
--- into a hash table of (person, year, kind), in parallel; persons() counts
--- with it instead of a GROUP BY (its rights and comment stay as they were).
+-- into a hash table of (person, year, kind), in parallel, with a type of its
+-- own for its result; persons() counts with it instead of a GROUP BY (its
+-- rights and comment stay as they were).
+CREATE TYPE @extschema@.person_cube;
+CREATE FUNCTION @extschema@.person_cube_in(pg_catalog.cstring) RETURNS @extschema@.person_cube
+	AS 'MODULE_PATHNAME', 'person_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_in(pg_catalog.cstring) IS
+	'text input of person_cube: {(year,kind,requests,persons,persons_several_countries), ...}';
+CREATE FUNCTION @extschema@.person_cube_out(@extschema@.person_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'person_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_out(@extschema@.person_cube) IS
+	'text output of person_cube';
+CREATE FUNCTION @extschema@.person_cube_recv(pg_catalog.internal) RETURNS @extschema@.person_cube
+	AS 'MODULE_PATHNAME', 'person_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_recv(pg_catalog.internal) IS
+	'binary input of person_cube, checked as text input is';
+CREATE FUNCTION @extschema@.person_cube_send(@extschema@.person_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'person_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_send(@extschema@.person_cube) IS
+	'binary output of person_cube';
+CREATE TYPE @extschema@.person_cube (
+	INPUT = @extschema@.person_cube_in,
+	OUTPUT = @extschema@.person_cube_out,
+	RECEIVE = @extschema@.person_cube_recv,
+	SEND = @extschema@.person_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.person_cube IS
+	'requests, distinct persons and persons presented to several countries per year presented and kind: the result of the aggregate person_cube()';
+
+-- person_cube(): requests and distinct persons per year and kind in one
+-- pass, into a hash table of (person, year, kind).
 CREATE FUNCTION @extschema@.person_cube_trans(pg_catalog.internal, @extschema@.request_kind,
 											  @extschema@.country, pg_catalog.int8, pg_catalog.date)
 	RETURNS pg_catalog.internal
@@ -80,17 +149,23 @@ CREATE FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.in
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
 	'deserialize function of person_cube';
-CREATE FUNCTION @extschema@.person_cube_final(pg_catalog.internal) RETURNS pg_catalog.bytea
+CREATE FUNCTION @extschema@.person_cube_final(pg_catalog.internal) RETURNS @extschema@.person_cube
 	AS 'MODULE_PATHNAME', 'person_cube_final'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
 COMMENT ON FUNCTION @extschema@.person_cube_final(pg_catalog.internal) IS
-	'final function of person_cube: the counts in the person cube wire format';
+	'final function of person_cube: the counts as a person_cube';
 
+-- The final function adds the rows it still holds back (for the CPU's
+-- cache) to its hash table before it counts: that changes how the state
+-- holds its persons, not what it counts, so more rows may be added after it
+-- and it may run again with the same result (a window).  FINALFUNC_MODIFY
+-- stays READ_ONLY, which keeps person_cube usable as a window function.
 CREATE AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country,
 										 pg_catalog.int8, pg_catalog.date) (
 	SFUNC = @extschema@.person_cube_trans,
 	STYPE = pg_catalog.internal,
 	FINALFUNC = @extschema@.person_cube_final,
+	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.person_cube_combine,
 	SERIALFUNC = @extschema@.person_cube_serial,
 	DESERIALFUNC = @extschema@.person_cube_deserial,
@@ -100,13 +175,13 @@ CREATE AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.c
 COMMENT ON AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
 	'requests, distinct persons and persons presented to several countries per year presented and kind, in one pass (unpack with person_cube_by_year)';
 
-CREATE FUNCTION @extschema@.person_cube_by_year(cube pg_catalog.bytea,
+CREATE FUNCTION @extschema@.person_cube_by_year(cube @extschema@.person_cube,
 	OUT year pg_catalog.int4, OUT kind pg_catalog.text, OUT presented pg_catalog.int8,
 	OUT persons pg_catalog.int8, OUT persons_several_countries pg_catalog.int8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'person_cube_by_year'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
-COMMENT ON FUNCTION @extschema@.person_cube_by_year(pg_catalog.bytea) IS
+COMMENT ON FUNCTION @extschema@.person_cube_by_year(@extschema@.person_cube) IS
 	'the requests, distinct persons and persons presented to several countries of every year and kind of a person cube';
 
 CREATE OR REPLACE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
@@ -116,20 +191,290 @@ CREATE OR REPLACE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT
 	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	query pg_catalog.text := 'SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
-		' FROM @extschema@.request r WHERE true';
 BEGIN
-	PERFORM @extschema@.check_period(from_year, to_year);
-	IF from_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
-	END IF;
-	IF to_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
-	END IF;
 	RETURN QUERY EXECUTE
 		'SELECT p.year, p.kind, p.presented, p.persons, p.persons_several_countries'
-		'  FROM (' || query || ') c(cube)'
+		'  FROM (SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
+		'          FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year) ||
+		'       ) c(cube)'
 		' CROSS JOIN LATERAL @extschema@.person_cube_by_year(c.cube) p';
+END
+$$;
+
+-- request_cube returns a type of its own instead of a bytea.  The aggregate,
+-- its final function, the functions that unpack it and period_cube() are
+-- made anew; overview() and not_confirmed() keep their identity (and so the
+-- views on them and every right on them): their bodies stop using the old
+-- functions first and get their new bodies at the end.  The rights that
+-- roles were given on the functions made anew are given again on the new
+-- ones, and the extension's initial privileges stay those of a fresh
+-- install (so pg_dump still dumps the roles' rights).
+SELECT pg_catalog.set_config('migchain_upgrade.acl', coalesce(pg_catalog.json_agg(pg_catalog.json_build_object(
+		'fn', m.new_fn, 'grantee', a.grantee, 'privilege', a.privilege_type,
+		'grantable', a.is_grantable, 'grant', a.added))::pg_catalog.text, '[]'), true)
+  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)',
+				'@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'),
+			   ('@extschema@.request_cube_by_year(pg_catalog.bytea)',
+				'@extschema@.request_cube_by_year(@extschema@.request_cube)'),
+			   ('@extschema@.request_cube_by_country(pg_catalog.bytea)',
+				'@extschema@.request_cube_by_country(@extschema@.request_cube)'),
+			   ('@extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date)',
+				'@extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date)'),
+			   ('@extschema@.request_cube_final(pg_catalog.internal)',
+				'@extschema@.request_cube_final(pg_catalog.internal)')) m(old_fn, new_fn)
+  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) m.old_fn::pg_catalog.regprocedure
+  LEFT JOIN pg_catalog.pg_init_privs i
+	ON i.objoid OPERATOR(pg_catalog.=) p.oid
+   AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+   AND i.objsubid OPERATOR(pg_catalog.=) 0
+ CROSS JOIN LATERAL (
+	-- what roles were given beyond the extension's own, and what was taken
+	(SELECT x.grantee, x.privilege_type, x.is_grantable, true AS added
+	   FROM pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) x
+	 EXCEPT
+	 SELECT y.grantee, y.privilege_type, y.is_grantable, true
+	   FROM pg_catalog.aclexplode(coalesce(i.initprivs, pg_catalog.acldefault('f', p.proowner))) y)
+	UNION ALL
+	(SELECT y.grantee, y.privilege_type, y.is_grantable, false
+	   FROM pg_catalog.aclexplode(coalesce(i.initprivs, pg_catalog.acldefault('f', p.proowner))) y
+	 EXCEPT
+	 SELECT x.grantee, x.privilege_type, x.is_grantable, false
+	   FROM pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) x)) a
+ WHERE a.grantee OPERATOR(pg_catalog.<>) p.proowner;
+-- The roles that may insert requests need year_in_range(), which the CHECK
+-- of presented_on now calls (as grant_loader() gives it).
+SELECT pg_catalog.set_config('migchain_upgrade.acl', (pg_catalog.current_setting('migchain_upgrade.acl')::pg_catalog.jsonb
+		OPERATOR(pg_catalog.||) coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+			'fn', '@extschema@.year_in_range(pg_catalog.date)', 'grantee', a.grantee,
+			'privilege', 'EXECUTE', 'grantable', false, 'grant', true)), '[]'))::pg_catalog.text, true)
+  FROM pg_catalog.pg_class c
+ CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+ WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.request'::pg_catalog.regclass
+   AND a.privilege_type OPERATOR(pg_catalog.=) 'INSERT'
+   AND a.grantee OPERATOR(pg_catalog.<>) c.relowner;
+
+CREATE OR REPLACE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
+									 to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
+				   positive pg_catalog.int8, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, pending pg_catalog.int8)
+	LANGUAGE sql STABLE PARALLEL RESTRICTED
+BEGIN ATOMIC
+	SELECT NULL::pg_catalog.int4, NULL::pg_catalog.text, NULL::pg_catalog.int8, NULL::pg_catalog.int8,
+		   NULL::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.int8 WHERE false;
+END;
+CREATE OR REPLACE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
+										  from_year pg_catalog.int4 DEFAULT NULL,
+										  to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, country_code pg_catalog.text,
+				   country_name pg_catalog.text, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
+				   presented pg_catalog.int8, has_process pg_catalog.bool)
+	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT NULL::pg_catalog.int4, NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.text,
+		   NULL::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.int8, NULL::pg_catalog.int8,
+		   NULL::pg_catalog.bool WHERE false;
+END;
+DROP FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind);
+DROP FUNCTION @extschema@.request_cube_by_year(pg_catalog.bytea);
+DROP FUNCTION @extschema@.request_cube_by_country(pg_catalog.bytea);
+DROP AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer,
+										@extschema@.country, pg_catalog.date);
+DROP FUNCTION @extschema@.request_cube_final(pg_catalog.internal);
+
+CREATE TYPE @extschema@.request_cube;
+CREATE FUNCTION @extschema@.request_cube_in(pg_catalog.cstring) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_in(pg_catalog.cstring) IS
+	'text input of request_cube: {(year,kind,country,pending,positive,negative,withdrawn), ...}';
+CREATE FUNCTION @extschema@.request_cube_out(@extschema@.request_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'request_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_out(@extschema@.request_cube) IS
+	'text output of request_cube';
+CREATE FUNCTION @extschema@.request_cube_recv(pg_catalog.internal) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_recv(pg_catalog.internal) IS
+	'binary input of request_cube, checked as text input is';
+CREATE FUNCTION @extschema@.request_cube_send(@extschema@.request_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'request_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_send(@extschema@.request_cube) IS
+	'binary output of request_cube';
+CREATE TYPE @extschema@.request_cube (
+	INPUT = @extschema@.request_cube_in,
+	OUTPUT = @extschema@.request_cube_out,
+	RECEIVE = @extschema@.request_cube_recv,
+	SEND = @extschema@.request_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.request_cube IS
+	'requests counted per year presented, kind, country and answer: the result of the aggregate request_cube()';
+
+CREATE FUNCTION @extschema@.request_cube_final(pg_catalog.internal) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
+COMMENT ON FUNCTION @extschema@.request_cube_final(pg_catalog.internal) IS
+	'final function of request_cube: the counters as a request_cube';
+
+CREATE AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer,
+										  @extschema@.country, pg_catalog.date) (
+	SFUNC = @extschema@.request_cube_trans,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.request_cube_final,
+	COMBINEFUNC = @extschema@.request_cube_combine,
+	SERIALFUNC = @extschema@.request_cube_serial,
+	DESERIALFUNC = @extschema@.request_cube_deserial,
+	SSPACE = 393216,	-- 64 kB of counters per year, for some six years
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
+	'requests counted per year presented, kind, country and answer, in one pass (unpack with request_cube_by_year or request_cube_by_country)';
+
+CREATE FUNCTION @extschema@.request_cube_by_year(cube @extschema@.request_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT tally @extschema@.tally)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'request_cube_by_year'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.request_cube_by_year(@extschema@.request_cube) IS
+	'the tally of every year and kind of a request cube';
+CREATE FUNCTION @extschema@.request_cube_by_country(cube @extschema@.request_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT country @extschema@.country,
+	OUT tally @extschema@.tally)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'request_cube_by_country'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.request_cube_by_country(@extschema@.request_cube) IS
+	'the tally of every year, kind and country of a request cube';
+
+CREATE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
+										to_year pg_catalog.int4 DEFAULT NULL,
+										kind @extschema@.request_kind DEFAULT NULL)
+	RETURNS SETOF @extschema@.request_cube
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
+		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
+BEGIN
+	IF kind IS NOT NULL THEN
+		query := query || format(' AND r.kind OPERATOR(@extschema@.=) %L::@extschema@.request_kind', kind);
+	END IF;
+	RETURN QUERY EXECUTE query;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind) IS
+	'request_cube of the requests presented in the years from_year to to_year (NULL: an open end), of one kind (NULL: both); runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';
+
+REVOKE EXECUTE ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4,
+	@extschema@.request_kind) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
+									 to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
+				   positive pg_catalog.int8, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, pending pg_catalog.int8)
+	LANGUAGE sql STABLE PARALLEL RESTRICTED
+BEGIN ATOMIC
+	SELECT o.year, o.kind::pg_catalog.text,
+		   @extschema@.total(o.tally), @extschema@.positive(o.tally),
+		   @extschema@.negative(o.tally), @extschema@.withdrawn(o.tally),
+		   @extschema@.pending(o.tally)
+	  FROM @extschema@.period_cube(from_year, to_year) AS c(cube)
+	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o;
+END;
+CREATE OR REPLACE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
+										  from_year pg_catalog.int4 DEFAULT NULL,
+										  to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, country_code pg_catalog.text,
+				   country_name pg_catalog.text, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
+				   presented pg_catalog.int8, has_process pg_catalog.bool)
+	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cells AS (
+		SELECT o.year, o.kind, o.country, o.tally
+		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed.kind) AS c(cube)
+		 CROSS JOIN LATERAL @extschema@.request_cube_by_country(c.cube) o
+	), process AS (
+		-- for each year and kind with requests: the countries with a route
+		-- that year, and whether one of their routes had a process
+		SELECT y.year, y.kind, cr.country, pg_catalog.bool_or(cr.has_process) AS has_process
+		  FROM (SELECT DISTINCT cells.year, cells.kind FROM cells) y
+		  JOIN @extschema@.country_route cr
+			ON cr.kind OPERATOR(@extschema@.=) y.kind
+		   AND cr.valid_from < pg_catalog.make_date(y.year + 1, 1, 1)
+		   AND coalesce(cr.valid_to, 'infinity') > pg_catalog.make_date(y.year, 1, 1)
+		 GROUP BY y.year, y.kind, cr.country
+	)
+	SELECT cells.year, cells.kind::pg_catalog.text, cells.country::pg_catalog.text,
+		   @extschema@.name(cells.country),
+		   @extschema@.negative(cells.tally), @extschema@.withdrawn(cells.tally),
+		   @extschema@.not_confirmed(cells.tally), @extschema@.total(cells.tally),
+		   process.has_process
+	  FROM cells
+	  LEFT JOIN process
+		ON process.year = cells.year
+	   AND process.kind OPERATOR(@extschema@.=) cells.kind
+	   AND process.country OPERATOR(@extschema@.=) cells.country
+	UNION ALL
+	SELECT process.year, process.kind::pg_catalog.text, process.country::pg_catalog.text,
+		   @extschema@.name(process.country), NULL, NULL, NULL, NULL, false
+	  FROM process
+	 WHERE NOT process.has_process
+	   AND NOT EXISTS (SELECT 1 FROM cells
+						WHERE cells.year = process.year
+						  AND cells.kind OPERATOR(@extschema@.=) process.kind
+						  AND cells.country OPERATOR(@extschema@.=) process.country);
+END;
+
+DO $$
+DECLARE
+	item pg_catalog.json;
+	fn pg_catalog.regprocedure;
+	who pg_catalog.text;
+	saved pg_catalog.aclitem[];
+BEGIN
+	FOR fn IN SELECT DISTINCT (x->>'fn')::pg_catalog.regprocedure
+				FROM pg_catalog.json_array_elements(pg_catalog.current_setting('migchain_upgrade.acl')::pg_catalog.json) x
+	LOOP
+		SELECT i.initprivs INTO saved FROM pg_catalog.pg_init_privs i
+		 WHERE i.objoid OPERATOR(pg_catalog.=) fn::pg_catalog.oid
+		   AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+		   AND i.objsubid OPERATOR(pg_catalog.=) 0;
+		FOR item IN SELECT x FROM pg_catalog.json_array_elements(pg_catalog.current_setting('migchain_upgrade.acl')::pg_catalog.json) x
+					 WHERE (x->>'fn')::pg_catalog.regprocedure OPERATOR(pg_catalog.=) fn
+		LOOP
+			who := CASE WHEN (item->>'grantee')::pg_catalog.oid OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+						ELSE (item->>'grantee')::pg_catalog.oid::pg_catalog.regrole::pg_catalog.text END;
+			IF (item->>'grant')::pg_catalog.bool THEN
+				EXECUTE format('GRANT %s ON FUNCTION %s TO %s%s', item->>'privilege', fn, who,
+							   CASE WHEN (item->>'grantable')::pg_catalog.bool THEN ' WITH GRANT OPTION' ELSE '' END);
+			ELSE
+				EXECUTE format('REVOKE %s ON FUNCTION %s FROM %s', item->>'privilege', fn, who);
+			END IF;
+		END LOOP;
+		-- GRANT and REVOKE in an extension's script are recorded as its
+		-- initial privileges: put back those of a fresh install.
+		IF saved IS NULL THEN
+			DELETE FROM pg_catalog.pg_init_privs
+			 WHERE objoid OPERATOR(pg_catalog.=) fn::pg_catalog.oid
+			   AND classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+			   AND objsubid OPERATOR(pg_catalog.=) 0;
+		ELSE
+			UPDATE pg_catalog.pg_init_privs SET initprivs = saved
+			 WHERE objoid OPERATOR(pg_catalog.=) fn::pg_catalog.oid
+			   AND classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+			   AND objsubid OPERATOR(pg_catalog.=) 0;
+		END IF;
+	END LOOP;
 END
 $$;

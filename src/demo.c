@@ -21,6 +21,7 @@
 
 #include "country_parse.h"
 #include "migchain.h"
+#include "year.h"
 
 /* Requests per year at scale 1, before the year's own factor. */
 #define DEMO_BASE_PER_YEAR	8000
@@ -251,11 +252,7 @@ demo_requests(PG_FUNCTION_ARGS)
 					 errmsg("demo scale %g is out of range", scale),
 					 errhint("The scale is a number above 0 and at most 10000; 1 gives about %d requests a year.",
 							 DEMO_BASE_PER_YEAR)));
-		if (first_year < 2000 || last_year > 2100 || first_year > last_year)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("demo years %d to %d are out of range", first_year, last_year),
-					 errhint("Give first_year <= last_year, both from 2000 to 2100.")));
+		mc_check_years("first_year", first_year, false, "last_year", last_year, false);
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);

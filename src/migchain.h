@@ -21,35 +21,6 @@ typedef enum MigchainLanguage
 
 extern int	migchain_language;
 
-/*
- * The years the aggregates count requests for (request_cube, person_cube),
- * and the year of a presentation date with a cache for runs of dates in one
- * year: a hit costs two comparisons, a miss a calendar conversion.  Only
- * years in the range are cached, so a hit needs no range check; a miss
- * raises the error for an infinite date or a year out of the range.
- */
-#define MC_MIN_YEAR			1900
-#define MC_MAX_YEAR			2199
-
-typedef struct MCYearCache
-{
-	int32		lo;				/* dates (DateADT) in [lo, hi) are in year */
-	int32		hi;
-	int32		year;
-} MCYearCache;
-
-#define MC_YEAR_CACHE_INIT(c)	((c)->lo = 1, (c)->hi = 0)	/* empty */
-
-extern int32 mc_year_of_uncached(MCYearCache *cache, int32 date);
-
-static inline int32
-mc_year_of(MCYearCache *cache, int32 date)
-{
-	if (likely(date >= cache->lo && date < cache->hi))
-		return cache->year;
-	return mc_year_of_uncached(cache, date);
-}
-
 /* Binary input of the one-byte types: the byte, after checking the length. */
 struct StringInfoData;
 extern int	mc_recv_one_byte(struct StringInfoData *buf, const char *typname);

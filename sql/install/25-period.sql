@@ -18,3 +18,11 @@ CREATE FUNCTION @extschema@.check_period(from_year pg_catalog.int4, to_year pg_c
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is an open end
 COMMENT ON FUNCTION @extschema@.check_period(pg_catalog.int4, pg_catalog.int4) IS
 	'true for a valid period of years (NULL: an open end); an error otherwise';
+
+-- The years migchain counts (1950 to 2199), defined once in C: the CHECK of
+-- request.presented_on, the aggregates, the periods and the demo use them.
+CREATE FUNCTION @extschema@.year_in_range(pg_catalog.date) RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'year_in_range'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.year_in_range(pg_catalog.date) IS
+	'whether a date is in a year migchain counts (1950 to 2199; not infinity)';

@@ -15,7 +15,7 @@ CREATE TABLE @extschema@.request (
 	CONSTRAINT request_pkey PRIMARY KEY (request_id),
 	CONSTRAINT request_person_id_positive CHECK (person_id > 0),
 	CONSTRAINT request_presented_in_range
-		CHECK (presented_on >= '1950-01-01' AND presented_on < '2200-01-01'),
+		CHECK (@extschema@.year_in_range(presented_on)),
 	CONSTRAINT request_final_answer_needs_date
 		CHECK (answer OPERATOR(@extschema@.=) 'pending' OR answered_on IS NOT NULL),
 	CONSTRAINT request_pending_has_no_answer_date

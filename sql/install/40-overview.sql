@@ -2,90 +2,43 @@
 -- requests not confirmed per country (sheets 2 and 3), for any period and
 -- as views for BI tools.
 
--- request_cube: one pass over the requests into dense counters.
-CREATE FUNCTION @extschema@.request_cube_trans(pg_catalog.internal, @extschema@.request_kind,
-											   @extschema@.answer, @extschema@.country, pg_catalog.date)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'request_cube_trans'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: makes the state, rejects NULLs itself
-COMMENT ON FUNCTION @extschema@.request_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
-	'transition function of request_cube: counts one request';
-CREATE FUNCTION @extschema@.request_cube_combine(pg_catalog.internal, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'request_cube_combine'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
-COMMENT ON FUNCTION @extschema@.request_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
-	'combine function of request_cube: adds the counters of two parallel workers';
-CREATE FUNCTION @extschema@.request_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'request_cube_serial'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.request_cube_serial(pg_catalog.internal) IS
-	'serialize function of request_cube';
-CREATE FUNCTION @extschema@.request_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'request_cube_deserial'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.request_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
-	'deserialize function of request_cube';
-CREATE FUNCTION @extschema@.request_cube_final(pg_catalog.internal) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'request_cube_final'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
-COMMENT ON FUNCTION @extschema@.request_cube_final(pg_catalog.internal) IS
-	'final function of request_cube: the counters in the cube wire format';
-
-CREATE AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer,
-										  @extschema@.country, pg_catalog.date) (
-	SFUNC = @extschema@.request_cube_trans,
-	STYPE = pg_catalog.internal,
-	FINALFUNC = @extschema@.request_cube_final,
-	COMBINEFUNC = @extschema@.request_cube_combine,
-	SERIALFUNC = @extschema@.request_cube_serial,
-	DESERIALFUNC = @extschema@.request_cube_deserial,
-	SSPACE = 393216,	-- 64 kB of counters per year, for some six years
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
-	'requests counted per year presented, kind, country and answer, in one pass (unpack with request_cube_by_year or request_cube_by_country)';
-
-CREATE FUNCTION @extschema@.request_cube_by_year(cube pg_catalog.bytea,
-	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT tally @extschema@.tally)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'request_cube_by_year'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
-COMMENT ON FUNCTION @extschema@.request_cube_by_year(pg_catalog.bytea) IS
-	'the tally of every year and kind of a request cube';
-CREATE FUNCTION @extschema@.request_cube_by_country(cube pg_catalog.bytea,
-	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT country @extschema@.country,
-	OUT tally @extschema@.tally)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'request_cube_by_country'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
-COMMENT ON FUNCTION @extschema@.request_cube_by_country(pg_catalog.bytea) IS
-	'the tally of every year, kind and country of a request cube';
-
 -- The counters of a period, read with the rights of the extension's owner:
 -- everything built on them (the views, the period functions) returns
 -- aggregates only and needs no right on the person-level table.  The query
 -- is made with the period's dates as constants, so a short period reads
 -- the index on presented_on and a long one the whole table, in parallel.
+CREATE FUNCTION @extschema@.period_filter(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE	-- not strict: NULL is an open end
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cond pg_catalog.text := '';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	RETURN cond;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_filter(pg_catalog.int4, pg_catalog.int4) IS
+	'the conditions " AND ..." on r.presented_on that keep the requests of the years from_year to to_year (NULL: an open end), with the dates as constants; an error for a period that is not valid';
+
 CREATE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
 										to_year pg_catalog.int4 DEFAULT NULL,
 										kind @extschema@.request_kind DEFAULT NULL)
-	RETURNS SETOF pg_catalog.bytea
+	RETURNS SETOF @extschema@.request_cube
 	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
-		' FROM @extschema@.request r WHERE true';
+		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
 BEGIN
-	PERFORM @extschema@.check_period(from_year, to_year);
-	IF from_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
-	END IF;
-	IF to_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
-	END IF;
 	IF kind IS NOT NULL THEN
 		query := query || format(' AND r.kind OPERATOR(@extschema@.=) %L::@extschema@.request_kind', kind);
 	END IF;
@@ -165,65 +118,11 @@ END;
 COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
 	'requests per year, kind and country with the negative and withdrawn (not confirmed) ones, for a kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
 
--- person_cube: requests and distinct persons per year and kind in one pass,
--- into a hash table of (person, year, kind).
-CREATE FUNCTION @extschema@.person_cube_trans(pg_catalog.internal, @extschema@.request_kind,
-											  @extschema@.country, pg_catalog.int8, pg_catalog.date)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'person_cube_trans'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: makes the state, rejects NULLs itself
-COMMENT ON FUNCTION @extschema@.person_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
-	'transition function of person_cube: counts one request and its person';
-CREATE FUNCTION @extschema@.person_cube_combine(pg_catalog.internal, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'person_cube_combine'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
-COMMENT ON FUNCTION @extschema@.person_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
-	'combine function of person_cube: merges the persons of two parallel workers';
-CREATE FUNCTION @extschema@.person_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'person_cube_serial'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.person_cube_serial(pg_catalog.internal) IS
-	'serialize function of person_cube';
-CREATE FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
-	RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'person_cube_deserial'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
-	'deserialize function of person_cube';
-CREATE FUNCTION @extschema@.person_cube_final(pg_catalog.internal) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'person_cube_final'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
-COMMENT ON FUNCTION @extschema@.person_cube_final(pg_catalog.internal) IS
-	'final function of person_cube: the counts in the person cube wire format';
-
-CREATE AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country,
-										 pg_catalog.int8, pg_catalog.date) (
-	SFUNC = @extschema@.person_cube_trans,
-	STYPE = pg_catalog.internal,
-	FINALFUNC = @extschema@.person_cube_final,
-	COMBINEFUNC = @extschema@.person_cube_combine,
-	SERIALFUNC = @extschema@.person_cube_serial,
-	DESERIALFUNC = @extschema@.person_cube_deserial,
-	SSPACE = 32768,	-- the counters and a first table of 1024 entries; 16 bytes more per person, year and kind
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
-	'requests, distinct persons and persons presented to several countries per year presented and kind, in one pass (unpack with person_cube_by_year)';
-
-CREATE FUNCTION @extschema@.person_cube_by_year(cube pg_catalog.bytea,
-	OUT year pg_catalog.int4, OUT kind pg_catalog.text, OUT presented pg_catalog.int8,
-	OUT persons pg_catalog.int8, OUT persons_several_countries pg_catalog.int8)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'person_cube_by_year'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
-COMMENT ON FUNCTION @extschema@.person_cube_by_year(pg_catalog.bytea) IS
-	'the requests, distinct persons and persons presented to several countries of every year and kind of a person cube';
-
 -- Requests and distinct persons per year and kind, for any period: one
 -- person_cube over the requests of the period, read with the rights of the
 -- extension's owner (see period_cube) and returning counts only.  The query
--- is made with the period's dates as constants, as in period_cube.
+-- is made with the period's dates as constants (period_filter), as in
+-- period_cube.
 CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
 								   to_year pg_catalog.int4 DEFAULT NULL)
 	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
@@ -231,20 +130,12 @@ CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
 	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	query pg_catalog.text := 'SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
-		' FROM @extschema@.request r WHERE true';
 BEGIN
-	PERFORM @extschema@.check_period(from_year, to_year);
-	IF from_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
-	END IF;
-	IF to_year IS NOT NULL THEN
-		query := query || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
-	END IF;
 	RETURN QUERY EXECUTE
 		'SELECT p.year, p.kind, p.presented, p.persons, p.persons_several_countries'
-		'  FROM (' || query || ') c(cube)'
+		'  FROM (SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
+		'          FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year) ||
+		'       ) c(cube)'
 		' CROSS JOIN LATERAL @extschema@.person_cube_by_year(c.cube) p';
 END
 $$;

@@ -33,9 +33,40 @@ sub schema_of
 	return join "\n", @lines;
 }
 
+# The extension's initial privileges (what pg_dump takes as given and does
+# not dump), by object: an update must leave those of a fresh install, or
+# pg_dump would leave out rights that roles were given.
+sub init_privs_of
+{
+	my ($db) = @_;
+	return $node->safe_psql($db, q{
+		SELECT pg_describe_object(i.classoid, i.objoid, i.objsubid) || ' ' || i.initprivs::text
+		  FROM pg_init_privs i
+		  JOIN pg_depend d ON d.classid = i.classoid AND d.objid = i.objoid AND d.deptype = 'e'
+		  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'migchain'
+		 ORDER BY 1});
+}
+
+# Rights that roles hold on the functions the overviews call, by object.
+sub role_rights_of
+{
+	my ($db) = @_;
+	return $node->safe_psql($db, q{
+		SELECT p.oid::regprocedure::text || ' ' || r.rolname
+		  FROM pg_proc p, aclexplode(p.proacl) a, pg_roles r
+		 WHERE p.pronamespace = 'migchain'::regnamespace AND a.grantee = r.oid
+		   AND r.rolname LIKE 'upgrade_%'
+		 ORDER BY 1});
+}
+
+$node->safe_psql('postgres', 'CREATE ROLE upgrade_analyst LOGIN; CREATE ROLE upgrade_loader LOGIN');
 $node->safe_psql('postgres', 'CREATE DATABASE fresh');
 $node->safe_psql('fresh', 'CREATE EXTENSION migchain');
+my $fresh_init_privs = init_privs_of('fresh');
+$node->safe_psql('fresh', "SELECT migchain.grant_analyst('upgrade_analyst'), migchain.grant_loader('upgrade_loader')");
 my $fresh = schema_of('fresh');
+my $fresh_rights = role_rights_of('fresh');
+like($fresh_rights, qr/period_cube.* upgrade_analyst/, 'a fresh install: the analyst may run period_cube');
 like($fresh, qr/CREATE VIEW migchain_bi\.overview_by_year/, 'the fresh schema lists the members');
 
 for my $v (@released)
@@ -44,6 +75,7 @@ for my $v (@released)
 	$node->safe_psql('postgres', "CREATE DATABASE $db");
 	$node->safe_psql($db, "CREATE EXTENSION migchain VERSION '$v'");
 	$node->safe_psql($db, 'SELECT migchain.generate_demo(5, 0.1)');
+	$node->safe_psql($db, "SELECT migchain.grant_analyst('upgrade_analyst'), migchain.grant_loader('upgrade_loader')");
 	my $rows = $node->safe_psql($db,
 		"SELECT count(*) || ' ' || md5(string_agg(request_id || kind::text || answer::text || country::text"
 		  . " || presented_on || person_id || coalesce(answered_on::text, '-'), ',' ORDER BY request_id))"
@@ -58,6 +90,15 @@ for my $v (@released)
 		$rows, "$v: every request kept by the update");
 	cmp_ok($node->safe_psql($db, 'SELECT count(*) FROM migchain_bi.overview_by_year'), '>', 0,
 		"$v: the views work after the update");
+
+	# Roles keep what they were given, on objects made anew by the update too,
+	# and the extension's initial privileges are those of a fresh install.
+	is(role_rights_of($db), $fresh_rights, "$v: the roles' rights are those granted on a fresh install");
+	is(init_privs_of($db), $fresh_init_privs, "$v: the initial privileges are those of a fresh install");
+	my ($ret, $out, $err) = $node->psql($db,
+		'SET ROLE upgrade_analyst; SELECT count(*) > 0 FROM migchain.overview(2017, 2022);'
+		  . " SELECT count(*) > 0 FROM migchain.not_confirmed('LP', 2017, 2022);");
+	is("$ret $out", "0 t\nt", "$v: the analyst runs the period functions after the update") or diag($err);
 
 	# The same objects as a fresh install: compare line by line, show what differs.
 	my $upgraded = schema_of($db);

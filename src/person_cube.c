@@ -24,34 +24,37 @@
  * and writing memory in order, rather than rebuilding and merging hash
  * tables.
  *
- * The result is a bytea in the wire format below, with the counts only (no
- * person numbers); person_cube_by_year() unpacks it into rows.  Partial
- * states, passed between parallel processes, use the same format with the
- * entries appended.
+ * The result is a value of the type person_cube: the counts per year and
+ * kind, no person numbers.  person_cube_by_year() unpacks it into rows.  A
+ * person_cube value (varlena, aligned like a double) holds one row per
+ * (year, kind) with requests, in strictly increasing order of year and
+ * kind, each with its requests (> 0), distinct persons (> 0) and persons
+ * presented to several countries (>= 0), where persons + several <=
+ * requests (a person presented to several countries was presented at least
+ * twice).
  *
- * Wire format (all integers big-endian):
- *		uint32	magic "MCP1"
- *		uint8	form: 0 counts only (the aggregate's result), 1 counts and
- *				entries (a partial state)
- *		int32	number of rows n (0 to 600)
- *		n times, (year, kind) strictly increasing, 27 bytes each:
- *				int16 year (1900 to 2199), uint8 kind (0 LP, 1 T&O),
- *				int64 requests (> 0), int64 persons (> 0),
- *				int64 persons presented to several countries (>= 0),
- *				with persons + several <= requests (a person presented to
- *				several countries was presented at least twice)
- *		form 1 only:
+ * Text form: "{(2018,LP,120,100,3),(2018,T&O,80,75,0)}": per row the year,
+ * kind, requests, persons and persons of several countries; "{}" for none.
+ *
+ * Binary form (big-endian): int32 number of rows n, then n times int16
+ * year, uint8 kind (0 LP, 1 T&O), int64 requests, persons and persons of
+ * several countries.
+ *
+ * Partial states, passed between the processes of one parallel query, are
+ * a bytea (all integers big-endian):
+ *		uint32	magic "MCP2"
+ *		int32	number of rows n (0 to PCUBE_ROWS)
+ *		n times, (year, kind) strictly increasing: int16 year, uint8 kind,
+ *				int64 requests (> 0)
  *		int64	number of entries m
- *		m times, 13 bytes each:
- *				int64 person, int16 year, uint8 kind | several << 1,
+ *		m times: int64 person, int16 year, uint8 kind | several << 1,
  *				int16 code of the first country seen;
  *				in strictly increasing order of (pcube_hash(person, year,
  *				kind), person, year, kind), so each (person, year, kind) at
- *				most once; each with a row for its (year, kind); and every
- *				row's persons and several are the number of its entries and
- *				of those flagged several.
- * Partial states only pass between processes of one server, so the order
- * may follow this file's hash function.
+ *				most once, each with a row for its (year, kind).
+ * The persons of a row are counted from its entries.  Partial states only
+ * pass between processes of one server, so the order may follow this
+ * file's hash function.
  */
 #include "postgres.h"
 
@@ -61,25 +64,23 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "port/pg_bitutils.h"
-#include "port/pg_bswap.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 
 #include "country_parse.h"
+#include "cube_io.h"
 #include "migchain.h"
 #include "request_kind_parse.h"
+#include "year.h"
 
-#define PCUBE_MAGIC			0x4d435031	/* "MCP1" */
-#define PCUBE_FORM_COUNTS	0
-#define PCUBE_FORM_STATE	1
-#define PCUBE_MIN_YEAR		MC_MIN_YEAR
-#define PCUBE_MAX_YEAR		MC_MAX_YEAR
-#define PCUBE_ROWS			((PCUBE_MAX_YEAR - PCUBE_MIN_YEAR + 1) * MC_NUM_KINDS)
-#define PCUBE_HEADER_SIZE	9	/* magic, form, number of rows */
-#define PCUBE_ROW_SIZE		27
-#define PCUBE_ENTRY_SIZE	13
+#define PCUBE_MAGIC			0x4d435032	/* "MCP2" */
+#define PCUBE_ROWS			(MC_NUM_YEARS * MC_NUM_KINDS)
+#define PCUBE_STATE_ROW_SIZE	(2 + 1 + 8)
+#define PCUBE_ENTRY_SIZE	(8 + 2 + 1 + 2)
+#define PCUBE_WIRE_ROW_SIZE	(2 + 1 + 3 * 8)
 #define PCUBE_MIN_CAPACITY	1024
 #define PCUBE_ALIGN			64	/* entries start on a cache line */
 #define PCUBE_PENDING		16	/* rows whose slot is on its way to the cache */
@@ -129,7 +130,7 @@ typedef struct PendingRow
  * counted, and a sorted array (sorted) once a partial state has been sent
  * or received.
  */
-typedef struct PersonCube
+typedef struct PersonCubeState
 {
 	MemoryContext context;		/* where the state and its entries live */
 	bool		sorted;			/* entries: a sorted array, not a table */
@@ -145,13 +146,13 @@ typedef struct PersonCube
 	int			oldest_pending;
 	PendingRow	pending[PCUBE_PENDING];
 	PersonCounts counts[PCUBE_ROWS];	/* by pcube_row(year, kind) */
-} PersonCube;
+} PersonCubeState;
 
 /* The row of a year and kind in the counters. */
 static inline int
 pcube_row(int year, int kind)
 {
-	return (year - PCUBE_MIN_YEAR) * MC_NUM_KINDS + kind;
+	return (year - MC_MIN_YEAR) * MC_NUM_KINDS + kind;
 }
 
 /*
@@ -173,7 +174,7 @@ pcube_hash(int64 person, int year, int kind)
 
 /* Give the state an empty table of capacity slots (a power of two). */
 static void
-pcube_alloc_table(PersonCube *pc, uint64 capacity)
+pcube_alloc_table(PersonCubeState *pc, uint64 capacity)
 {
 	pc->table = MemoryContextAllocExtended(pc->context,
 										   capacity * sizeof(PersonEntry) + PCUBE_ALIGN,
@@ -188,7 +189,7 @@ pcube_alloc_table(PersonCube *pc, uint64 capacity)
 
 /* The home slot of a hash: its top bits, so slots follow the hashes' order. */
 static inline uint64
-pcube_home(PersonCube *pc, uint64 hash)
+pcube_home(PersonCubeState *pc, uint64 hash)
 {
 	return hash >> pc->shift;
 }
@@ -205,10 +206,10 @@ pcube_capacity_for(uint64 n)
 }
 
 /* A new empty state with a table. */
-static PersonCube *
+static PersonCubeState *
 pcube_new(MemoryContext context)
 {
-	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
+	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
 
 	pc->context = context;
 	MC_YEAR_CACHE_INIT(&pc->year_cache);
@@ -217,10 +218,10 @@ pcube_new(MemoryContext context)
 }
 
 /* A new state in sorted form, with room for capacity entries. */
-static PersonCube *
+static PersonCubeState *
 pcube_new_sorted(MemoryContext context, uint64 capacity)
 {
-	PersonCube *pc = MemoryContextAllocZero(context, sizeof(PersonCube));
+	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
 
 	pc->context = context;
 	MC_YEAR_CACHE_INIT(&pc->year_cache);
@@ -234,7 +235,7 @@ pcube_new_sorted(MemoryContext context, uint64 capacity)
 
 /* Free a state that nothing refers to any more. */
 static void
-pcube_free(PersonCube *pc)
+pcube_free(PersonCubeState *pc)
 {
 	if (pc->table != NULL)
 		pfree(pc->table);
@@ -248,7 +249,7 @@ pcube_free(PersonCube *pc)
  * the new table, not all over it.
  */
 static void
-pcube_resize(PersonCube *pc, uint64 capacity)
+pcube_resize(PersonCubeState *pc, uint64 capacity)
 {
 	void	   *old_table = pc->table;
 	PersonEntry *old = pc->entries;
@@ -276,7 +277,7 @@ pcube_resize(PersonCube *pc, uint64 capacity)
  * country for an entry counts a person of several countries.
  */
 static inline void
-pcube_add_hashed(PersonCube *pc, uint64 hash, int64 person, int year, int kind,
+pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int kind,
 				 Country country, bool several)
 {
 	PersonCounts *counts = &pc->counts[pcube_row(year, kind)];
@@ -321,7 +322,7 @@ pcube_add_hashed(PersonCube *pc, uint64 hash, int64 person, int year, int kind,
 
 /* pcube_add_hashed, with the hash computed here. */
 static inline void
-pcube_add(PersonCube *pc, int64 person, int year, int kind, Country country, bool several)
+pcube_add(PersonCubeState *pc, int64 person, int year, int kind, Country country, bool several)
 {
 	pcube_add_hashed(pc, pcube_hash(person, year, kind), person, year, kind, country, several);
 }
@@ -334,7 +335,7 @@ pcube_add(PersonCube *pc, int64 person, int year, int kind, Country country, boo
  * slot has arrived.  Whatever reads the table calls pcube_flush() first.
  */
 static inline void
-pcube_add_later(PersonCube *pc, int64 person, int year, int kind, Country country)
+pcube_add_later(PersonCubeState *pc, int64 person, int year, int kind, Country country)
 {
 	uint64		hash = pcube_hash(person, year, kind);
 	PendingRow *p;
@@ -357,7 +358,7 @@ pcube_add_later(PersonCube *pc, int64 person, int year, int kind, Country countr
 
 /* Add the rows still pending to the table. */
 static void
-pcube_flush(PersonCube *pc)
+pcube_flush(PersonCubeState *pc)
 {
 	int			i;
 
@@ -401,7 +402,7 @@ pcube_cmp(const PersonEntry *a, uint64 ha, const PersonEntry *b, uint64 hb)
  * memory after it rather than copying it.
  */
 static void
-pcube_resize_entries(PersonCube *pc, uint64 n)
+pcube_resize_entries(PersonCubeState *pc, uint64 n)
 {
 	Size		offset;
 	Size		size;
@@ -430,7 +431,7 @@ pcube_resize_entries(PersonCube *pc, uint64 n)
  * home slot.
  */
 static void
-pcube_to_sorted(PersonCube *pc)
+pcube_to_sorted(PersonCubeState *pc)
 {
 	PersonEntry *e = pc->entries;
 	PersonEntry *wrapped = NULL;
@@ -490,7 +491,7 @@ pcube_to_sorted(PersonCube *pc)
  * forbids it).
  */
 static void
-pcube_to_table(PersonCube *pc)
+pcube_to_table(PersonCubeState *pc)
 {
 	void	   *old = pc->table;
 	PersonEntry *sorted = pc->entries;
@@ -533,7 +534,7 @@ Datum
 person_cube_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
-	PersonCube *pc;
+	PersonCubeState *pc;
 	RequestKind kind;
 	Country		country;
 	int64		person;
@@ -549,7 +550,7 @@ person_cube_trans(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		pc = (PersonCube *) PG_GETARG_POINTER(0);
+		pc = (PersonCubeState *) PG_GETARG_POINTER(0);
 		if (unlikely(pc->sorted))
 			pcube_to_table(pc);
 	}
@@ -586,7 +587,7 @@ person_cube_trans(PG_FUNCTION_ARGS)
  * such entries, the merged ones then move to the front.
  */
 static void
-pcube_merge_sorted(PersonCube *a, PersonCube *b)
+pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 {
 	uint64		i = a->nentries;
 	uint64		j = b->nentries;
@@ -667,8 +668,8 @@ Datum
 person_cube_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
-	PersonCube *a;
-	PersonCube *b;
+	PersonCubeState *a;
+	PersonCubeState *b;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "person_cube_combine called in non-aggregate context");
@@ -679,7 +680,7 @@ person_cube_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	b = (PersonCube *) PG_GETARG_POINTER(1);
+	b = (PersonCubeState *) PG_GETARG_POINTER(1);
 	if (PG_ARGISNULL(0))
 	{
 		if (b->context == aggcontext)
@@ -687,7 +688,7 @@ person_cube_combine(PG_FUNCTION_ARGS)
 		a = pcube_new_sorted(aggcontext, 0);
 	}
 	else
-		a = (PersonCube *) PG_GETARG_POINTER(0);
+		a = (PersonCubeState *) PG_GETARG_POINTER(0);
 
 	pcube_to_sorted(a);
 	pcube_to_sorted(b);
@@ -697,218 +698,135 @@ person_cube_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-/* Big-endian writers and readers of the wire format. */
-static inline char *
-put16(char *p, uint16 v)
+/* One row of a person_cube value: the counts of a year and kind. */
+typedef struct PersonCubeRow
 {
-	v = pg_hton16(v);
-	memcpy(p, &v, sizeof(v));
-	return p + sizeof(v);
-}
+	int16		year;
+	uint8		kind;
+	uint8		pad[5];			/* zero */
+	int64		requests;
+	int64		persons;
+	int64		several;		/* persons presented to several countries */
+} PersonCubeRow;
 
-static inline char *
-put32(char *p, uint32 v)
+StaticAssertDecl(sizeof(PersonCubeRow) == 32, "a person cube row must be 32 bytes");
+
+/* A value of the type person_cube. */
+typedef struct PersonCube
 {
-	v = pg_hton32(v);
-	memcpy(p, &v, sizeof(v));
-	return p + sizeof(v);
-}
+	int32		vl_len_;		/* varlena header */
+	int32		nrows;
+	PersonCubeRow rows[FLEXIBLE_ARRAY_MEMBER];
+} PersonCube;
 
-static inline char *
-put64(char *p, uint64 v)
-{
-	v = pg_hton64(v);
-	memcpy(p, &v, sizeof(v));
-	return p + sizeof(v);
-}
+#define PCUBE_SIZE(n)	(offsetof(PersonCube, rows) + (Size) (n) * sizeof(PersonCubeRow))
+#define PG_GETARG_PERSON_CUBE_P(n)	((PersonCube *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
-static inline uint16
-get16(const char **p)
-{
-	uint16		v;
-
-	memcpy(&v, *p, sizeof(v));
-	*p += sizeof(v);
-	return pg_ntoh16(v);
-}
-
-static inline uint32
-get32(const char **p)
-{
-	uint32		v;
-
-	memcpy(&v, *p, sizeof(v));
-	*p += sizeof(v);
-	return pg_ntoh32(v);
-}
-
-static inline uint64
-get64(const char **p)
-{
-	uint64		v;
-
-	memcpy(&v, *p, sizeof(v));
-	*p += sizeof(v);
-	return pg_ntoh64(v);
-}
+#define PCUBE_TEXT_HINT \
+	"A person cube is written as {(year,kind,requests,persons,persons_several_countries), ...} " \
+	"with its rows in increasing order of year and kind, e.g. {(2018,LP,120,100,3)}; " \
+	"the aggregate migchain.person_cube() makes them."
+#define PCUBE_BINARY_HINT \
+	"The binary form of a person cube is what person_cube_send() writes for a value the " \
+	"aggregate migchain.person_cube() made."
 
 /*
- * Write a state in the wire format: the counts, and with entries its
- * entries too, sorted (form 1, for parallel workers; the state is then in
- * sorted form).
+ * Write a state in the partial-state format (see the head of this file);
+ * the state is then in sorted form.
  */
 static bytea *
-pcube_serialize(PersonCube *pc, bool with_entries)
+pcube_serialize_state(PersonCubeState *pc)
 {
+	StringInfoData buf;
 	int32		nrows = 0;
-	Size		size;
-	bytea	   *result;
-	char	   *p;
+	uint64		i;
 	int			r;
 
-	if (with_entries)
-		pcube_to_sorted(pc);
-	else
-		pcube_flush(pc);
+	pcube_to_sorted(pc);
 	for (r = 0; r < PCUBE_ROWS; r++)
 		if (pc->counts[r].requests != 0)
 			nrows++;
-	size = PCUBE_HEADER_SIZE + (Size) nrows * PCUBE_ROW_SIZE;
-	if (with_entries)
-		size += sizeof(int64) + (Size) pc->nentries * PCUBE_ENTRY_SIZE;
-	/* palloc refuses more than 1 GB, the limit of a bytea */
-	result = (bytea *) palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	p = VARDATA(result);
-
-	p = put32(p, PCUBE_MAGIC);
-	*p++ = with_entries ? PCUBE_FORM_STATE : PCUBE_FORM_COUNTS;
-	p = put32(p, (uint32) nrows);
+	pq_begintypsend(&buf);
+	/* one allocation of the exact size; it fails beyond 1 GB, a bytea's limit */
+	enlargeStringInfo(&buf, 4 + 4 + nrows * PCUBE_STATE_ROW_SIZE + 8 +
+					  (Size) pc->nentries * PCUBE_ENTRY_SIZE);
+	pq_writeint32(&buf, PCUBE_MAGIC);
+	pq_writeint32(&buf, (uint32) nrows);
 	for (r = 0; r < PCUBE_ROWS; r++)
 	{
-		PersonCounts *c = &pc->counts[r];
-
-		if (c->requests == 0)
+		if (pc->counts[r].requests == 0)
 			continue;
-		p = put16(p, (uint16) (PCUBE_MIN_YEAR + r / MC_NUM_KINDS));
-		*p++ = (char) (r % MC_NUM_KINDS);
-		p = put64(p, (uint64) c->requests);
-		p = put64(p, (uint64) c->persons);
-		p = put64(p, (uint64) c->several);
+		pq_writeint16(&buf, (uint16) (MC_MIN_YEAR + r / MC_NUM_KINDS));
+		pq_writeint8(&buf, (uint8) (r % MC_NUM_KINDS));
+		pq_writeint64(&buf, (uint64) pc->counts[r].requests);
 	}
-	if (with_entries)
+	pq_writeint64(&buf, pc->nentries);
+	for (i = 0; i < pc->nentries; i++)
 	{
-		uint64		i;
+		PersonEntry *e = &pc->entries[i];
 
-		p = put64(p, pc->nentries);
-		for (i = 0; i < pc->nentries; i++)
-		{
-			PersonEntry *e = &pc->entries[i];
-
-			p = put64(p, (uint64) e->person);
-			p = put16(p, (uint16) e->year);
-			*p++ = (char) (e->kind | (e->several ? 2 : 0));
-			p = put16(p, (uint16) e->country);
-		}
+		pq_writeint64(&buf, (uint64) e->person);
+		pq_writeint16(&buf, (uint16) e->year);
+		pq_writeint8(&buf, (uint8) (e->kind | (e->several ? 2 : 0)));
+		pq_writeint16(&buf, (uint16) e->country);
 	}
-	Assert(p == VARDATA(result) + size);
-	return result;
+	return pq_endtypsend(&buf);
 }
 
-/* The error for a bytea that is not a person cube. */
+/* The error for a partial state that is not one: it cannot happen. */
 static void
-pcube_corrupt(const char *detail)
+pcube_bad_state(const char *what)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid person cube"),
-			 errdetail("%s", detail),
-			 errhint("A person cube is the result of the aggregate migchain.person_cube().")));
+	elog(ERROR, "invalid person_cube partial state: %s", what);
 }
 
 /*
- * Read a person cube in the wire format into a new state in context, in
- * sorted form, checking everything: a user may pass any bytea.  A partial
- * state (need_entries) must carry its entries.
+ * Read a partial state into a new state in context, in sorted form.  Only
+ * person_cube_serial() writes them, but everything is checked all the same.
  */
-static PersonCube *
-pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
+static PersonCubeState *
+pcube_deserialize_state(bytea *data, MemoryContext context)
 {
-	const char *p = VARDATA_ANY(data);
-	Size		len = VARSIZE_ANY_EXHDR(data);
-	const char *end = p + len;
-	PersonCube *pc;
-	int			form;
+	StringInfoData buf;
+	PersonCubeState *pc;
 	int32		nrows;
+	int64		nentries;
 	int			last = -1;
 	int			i;
-	int64		nentries = 0;
 	uint64		prev_hash = 0;
-	int64		persons[PCUBE_ROWS];
-	int64		several[PCUBE_ROWS];
 
-	if (len < PCUBE_HEADER_SIZE)
-		pcube_corrupt("The value is too short.");
-	if (get32(&p) != PCUBE_MAGIC)
-		pcube_corrupt("The value does not start with the person cube's magic number.");
-	form = (uint8) *p++;
-	if (form != PCUBE_FORM_COUNTS && form != PCUBE_FORM_STATE)
-		pcube_corrupt("The form of the value is neither counts (0) nor a partial state (1).");
-	if (need_entries && form != PCUBE_FORM_STATE)
-		pcube_corrupt("The value is not a partial state.");
-	nrows = (int32) get32(&p);
+	buf.data = VARDATA_ANY(data);
+	buf.len = VARSIZE_ANY_EXHDR(data);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	if (buf.len < 8 || (uint32) pq_getmsgint(&buf, 4) != PCUBE_MAGIC)
+		pcube_bad_state("no magic number");
+	nrows = (int32) pq_getmsgint(&buf, 4);
 	if (nrows < 0 || nrows > PCUBE_ROWS ||
-		(Size) (end - p) < (Size) nrows * PCUBE_ROW_SIZE + (form == PCUBE_FORM_STATE ? sizeof(int64) : 0))
-		pcube_corrupt("The number of rows does not match the length.");
-	if (form == PCUBE_FORM_STATE)
-	{
-		const char *q = p + (Size) nrows * PCUBE_ROW_SIZE;
-
-		nentries = (int64) get64(&q);
-		if (nentries < 0 || (uint64) nentries > (Size) (end - q) / PCUBE_ENTRY_SIZE ||
-			(Size) nentries * PCUBE_ENTRY_SIZE != (Size) (end - q))
-			pcube_corrupt("The number of entries does not match the length.");
-	}
-	else if ((Size) (end - p) != (Size) nrows * PCUBE_ROW_SIZE)
-		pcube_corrupt("The number of rows does not match the length.");
-
-	pc = pcube_new_sorted(context, (uint64) nentries);
-	memset(persons, 0, sizeof(persons));
-	memset(several, 0, sizeof(several));
+		buf.len - buf.cursor < nrows * PCUBE_STATE_ROW_SIZE + 8)
+		pcube_bad_state("wrong number of rows");
+	pc = pcube_new_sorted(context, 0);
 	for (i = 0; i < nrows; i++)
 	{
-		int			year = (int16) get16(&p);
-		int			kind = (uint8) *p++;
-		int64		r_requests = (int64) get64(&p);
-		int64		r_persons = (int64) get64(&p);
-		int64		r_several = (int64) get64(&p);
+		int			year = (int16) pq_getmsgint(&buf, 2);
+		int			kind = pq_getmsgbyte(&buf);
+		int64		requests = (int64) pq_getmsgint64(&buf);
 		int			row;
 
-		if (year < PCUBE_MIN_YEAR || year > PCUBE_MAX_YEAR || kind >= MC_NUM_KINDS)
-			pcube_corrupt("A row's year or kind is out of bounds.");
+		if (!mc_year_in_range(year) || kind >= MC_NUM_KINDS || requests <= 0)
+			pcube_bad_state("a row out of bounds");
 		row = pcube_row(year, kind);
 		if (row <= last)
-			pcube_corrupt("The rows are out of order.");
-		if (r_requests <= 0 || r_persons <= 0 || r_several < 0 ||
-			r_persons > r_requests || r_several > r_requests - r_persons)
-			pcube_corrupt("A row counts more persons than its requests allow.");
-		pc->counts[row].requests = r_requests;
-		persons[row] = r_persons;
-		several[row] = r_several;
+			pcube_bad_state("rows out of order");
+		pc->counts[row].requests = requests;
 		last = row;
 	}
-	if (form == PCUBE_FORM_COUNTS)
-	{
-		for (i = 0; i < PCUBE_ROWS; i++)
-		{
-			pc->counts[i].persons = persons[i];
-			pc->counts[i].several = several[i];
-		}
-		return pc;
-	}
-
-	p += sizeof(int64);			/* the number of entries, read above */
-	while (p < end)
+	nentries = (int64) pq_getmsgint64(&buf);
+	if (nentries < 0 || (uint64) nentries != (uint64) (buf.len - buf.cursor) / PCUBE_ENTRY_SIZE ||
+		(buf.len - buf.cursor) % PCUBE_ENTRY_SIZE != 0)
+		pcube_bad_state("wrong number of entries");
+	pcube_resize_entries(pc, (uint64) nentries);
+	while (buf.cursor < buf.len)
 	{
 		PersonEntry *e = &pc->entries[pc->nentries];
 		int			year;
@@ -917,24 +835,22 @@ pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
 		uint64		hash;
 		PersonCounts *counts;
 
-		e->person = (int64) get64(&p);
-		year = (int16) get16(&p);
-		flags = (uint8) *p++;
-		code = (int16) get16(&p);
-		if (year < PCUBE_MIN_YEAR || year > PCUBE_MAX_YEAR || flags > 3)
-			pcube_corrupt("An entry's year or kind is out of bounds.");
+		e->person = (int64) pq_getmsgint64(&buf);
+		year = (int16) pq_getmsgint(&buf, 2);
+		flags = pq_getmsgbyte(&buf);
+		code = (int16) pq_getmsgint(&buf, 2);
+		if (!mc_year_in_range(year) || flags > 3 || country_get(code) == NULL)
+			pcube_bad_state("an entry out of bounds");
 		e->year = (int16) year;
 		e->kind = (uint8) (flags & 1);
 		e->several = (flags & 2) != 0;
+		e->country = (Country) code;
 		counts = &pc->counts[pcube_row(e->year, e->kind)];
 		if (counts->requests == 0)
-			pcube_corrupt("An entry has no row for its year and kind.");
-		if (code <= 0 || code > MC_COUNTRY_CODE_MAX || country_get(code) == NULL)
-			pcube_corrupt("An entry has no valid country.");
-		e->country = (Country) code;
+			pcube_bad_state("an entry without a row");
 		hash = pcube_entry_hash(e);
 		if (pc->nentries > 0 && pcube_cmp(e - 1, prev_hash, e, hash) >= 0)
-			pcube_corrupt("The entries are out of order, or one appears twice.");
+			pcube_bad_state("entries out of order");
 		prev_hash = hash;
 		pc->nentries++;
 		counts->persons++;
@@ -944,8 +860,9 @@ pcube_deserialize(bytea *data, MemoryContext context, bool need_entries)
 			CHECK_FOR_INTERRUPTS();
 	}
 	for (i = 0; i < PCUBE_ROWS; i++)
-		if (pc->counts[i].persons != persons[i] || pc->counts[i].several != several[i])
-			pcube_corrupt("A row's counts of persons do not match its entries.");
+		if (pc->counts[i].persons > pc->counts[i].requests ||
+			pc->counts[i].several > pc->counts[i].requests - pc->counts[i].persons)
+			pcube_bad_state("more persons than requests");
 	return pc;
 }
 
@@ -954,7 +871,7 @@ PG_FUNCTION_INFO_V1(person_cube_serial);
 Datum
 person_cube_serial(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(pcube_serialize((PersonCube *) PG_GETARG_POINTER(0), true));
+	PG_RETURN_BYTEA_P(pcube_serialize_state((PersonCubeState *) PG_GETARG_POINTER(0)));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_deserial);
@@ -966,24 +883,199 @@ person_cube_deserial(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "person_cube_deserial called in non-aggregate context");
-	PG_RETURN_POINTER(pcube_deserialize(PG_GETARG_BYTEA_PP(0), aggcontext, true));
+	PG_RETURN_POINTER(pcube_deserialize_state(PG_GETARG_BYTEA_PP(0), aggcontext));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_final);
 /*
- * Final function: the counts in the wire format, without entries (no
- * person numbers); no rows give a cube without rows.
+ * Final function: the counts as a person_cube (no rows for no rows).  It
+ * adds the rows still pending to the table first, as every reader of the
+ * table does: that changes how the state holds its persons, not what it
+ * counts, so more rows may be counted into it and the final function may
+ * run again (as in a window) with the same result.
  */
 Datum
 person_cube_final(PG_FUNCTION_ARGS)
 {
-	PersonCube *pc;
+	PersonCubeState *pc = PG_ARGISNULL(0) ? NULL : (PersonCubeState *) PG_GETARG_POINTER(0);
+	PersonCube *cube;
+	int32		nrows = 0;
+	int			r;
 
-	if (PG_ARGISNULL(0))
-		pc = palloc0(sizeof(PersonCube));	/* no counts, no table */
-	else
-		pc = (PersonCube *) PG_GETARG_POINTER(0);
-	PG_RETURN_BYTEA_P(pcube_serialize(pc, false));
+	if (pc != NULL)
+	{
+		pcube_flush(pc);
+		for (r = 0; r < PCUBE_ROWS; r++)
+			if (pc->counts[r].requests != 0)
+				nrows++;
+	}
+	cube = palloc0(PCUBE_SIZE(nrows));
+	SET_VARSIZE(cube, PCUBE_SIZE(nrows));
+	cube->nrows = nrows;
+	nrows = 0;
+	for (r = 0; pc != NULL && r < PCUBE_ROWS; r++)
+	{
+		PersonCubeRow *row;
+
+		if (pc->counts[r].requests == 0)
+			continue;
+		row = &cube->rows[nrows++];
+		row->year = (int16) (MC_MIN_YEAR + r / MC_NUM_KINDS);
+		row->kind = (uint8) (r % MC_NUM_KINDS);
+		row->requests = pc->counts[r].requests;
+		row->persons = pc->counts[r].persons;
+		row->several = pc->counts[r].several;
+	}
+	PG_RETURN_POINTER(cube);
+}
+
+/*
+ * What is wrong with row i of a person cube (the rows before it are right),
+ * or NULL when it is a valid row.
+ */
+static const char *
+pcube_row_problem(const PersonCube *cube, int32 i)
+{
+	const PersonCubeRow *row = &cube->rows[i];
+	int			a;
+
+	if (!mc_year_in_range(row->year))
+		return "a row's year is out of range.";
+	if (row->kind >= MC_NUM_KINDS)
+		return "a row's kind is neither LP nor T&O.";
+	if (row->requests <= 0 || row->persons <= 0 || row->several < 0)
+		return "a row has no requests, no persons, or a negative count.";
+	if (row->persons > row->requests || row->several > row->requests - row->persons)
+		return "a row counts more persons than its requests allow.";
+	for (a = 0; a < 5; a++)
+		if (row->pad[a] != 0)
+			return "a row's padding is not zero.";
+	if (i > 0 && pcube_row(cube->rows[i - 1].year, cube->rows[i - 1].kind) >=
+		pcube_row(row->year, row->kind))
+		return "the rows are not in strictly increasing order of year and kind.";
+	return NULL;
+}
+
+PG_FUNCTION_INFO_V1(person_cube_in);
+/* Text input: the rows in braces, see the head of this file. */
+Datum
+person_cube_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	CubeTextReader r;
+	char	   *f[5];
+	PersonCube *cube = palloc0(PCUBE_SIZE(PCUBE_ROWS));
+	int32		n = 0;
+
+	cube_text_begin(&r, "person_cube", PCUBE_TEXT_HINT, str);
+	while (cube_text_next(&r, f, 5))
+	{
+		PersonCubeRow *row;
+		const char *problem;
+
+		if (n == PCUBE_ROWS)
+			cube_text_error(&r, "A person cube has at most %d rows.", PCUBE_ROWS);
+		row = &cube->rows[n];
+		row->year = (int16) cube_text_year(&r, f[0]);
+		row->kind = (uint8) cube_text_kind(&r, f[1]);
+		row->requests = cube_text_count(&r, f[2]);
+		row->persons = cube_text_count(&r, f[3]);
+		row->several = cube_text_count(&r, f[4]);
+		problem = pcube_row_problem(cube, n);
+		if (problem != NULL)
+			cube_text_error(&r, "Record %d: %s", n + 1, problem);
+		n++;
+	}
+	cube->nrows = n;
+	SET_VARSIZE(cube, PCUBE_SIZE(n));
+	PG_RETURN_POINTER(cube);
+}
+
+PG_FUNCTION_INFO_V1(person_cube_out);
+/* Text output: the rows in braces, see the head of this file. */
+Datum
+person_cube_out(PG_FUNCTION_ARGS)
+{
+	PersonCube *cube = PG_GETARG_PERSON_CUBE_P(0);
+	StringInfoData buf;
+	int32		i;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (i = 0; i < cube->nrows; i++)
+	{
+		const PersonCubeRow *row = &cube->rows[i];
+
+		if (request_kind_label(row->kind) == NULL)
+			elog(ERROR, "invalid person_cube row (kind %d)", (int) row->kind);
+		appendStringInfo(&buf, "%s(%d,%s," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
+						 i > 0 ? "," : "", row->year, request_kind_label(row->kind),
+						 row->requests, row->persons, row->several);
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+PG_FUNCTION_INFO_V1(person_cube_recv);
+/* Binary input, checked as text input is. */
+Datum
+person_cube_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	PersonCube *cube;
+	int32		nrows;
+	int32		i;
+
+	cube_recv_need(buf, 4, "person_cube");
+	nrows = (int32) pq_getmsgint(buf, 4);
+	if (nrows < 0 || nrows > PCUBE_ROWS ||
+		buf->len - buf->cursor != nrows * PCUBE_WIRE_ROW_SIZE)
+		cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "person_cube", PCUBE_BINARY_HINT,
+					 "The value has %d bytes after its number of rows, %d, which needs %d bytes each.",
+					 buf->len - buf->cursor, nrows, PCUBE_WIRE_ROW_SIZE);
+	cube = palloc0(PCUBE_SIZE(nrows));
+	SET_VARSIZE(cube, PCUBE_SIZE(nrows));
+	cube->nrows = nrows;
+	for (i = 0; i < nrows; i++)
+	{
+		PersonCubeRow *row = &cube->rows[i];
+		const char *problem;
+
+		row->year = (int16) pq_getmsgint(buf, 2);
+		row->kind = (uint8) pq_getmsgbyte(buf);
+		row->requests = (int64) pq_getmsgint64(buf);
+		row->persons = (int64) pq_getmsgint64(buf);
+		row->several = (int64) pq_getmsgint64(buf);
+		problem = pcube_row_problem(cube, i);
+		if (problem != NULL)
+			cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "person_cube",
+						 PCUBE_BINARY_HINT, "Row %d: %s", i + 1, problem);
+	}
+	PG_RETURN_POINTER(cube);
+}
+
+PG_FUNCTION_INFO_V1(person_cube_send);
+/* Binary output, see the head of this file. */
+Datum
+person_cube_send(PG_FUNCTION_ARGS)
+{
+	PersonCube *cube = PG_GETARG_PERSON_CUBE_P(0);
+	StringInfoData buf;
+	int32		i;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, cube->nrows);
+	for (i = 0; i < cube->nrows; i++)
+	{
+		const PersonCubeRow *row = &cube->rows[i];
+
+		pq_sendint16(&buf, (uint16) row->year);
+		pq_sendbyte(&buf, row->kind);
+		pq_sendint64(&buf, row->requests);
+		pq_sendint64(&buf, row->persons);
+		pq_sendint64(&buf, row->several);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_by_year);
@@ -995,24 +1087,21 @@ Datum
 person_cube_by_year(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	PersonCube *pc;
-	int			r;
+	PersonCube *cube = PG_GETARG_PERSON_CUBE_P(0);
+	int32		i;
 
 	InitMaterializedSRF(fcinfo, 0);
-	pc = pcube_deserialize(PG_GETARG_BYTEA_PP(0), CurrentMemoryContext, false);
-	for (r = 0; r < PCUBE_ROWS; r++)
+	for (i = 0; i < cube->nrows; i++)
 	{
-		PersonCounts *c = &pc->counts[r];
+		const PersonCubeRow *row = &cube->rows[i];
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
-		if (c->requests == 0)
-			continue;
-		values[0] = Int32GetDatum(PCUBE_MIN_YEAR + r / MC_NUM_KINDS);
-		values[1] = CStringGetTextDatum(request_kind_label(r % MC_NUM_KINDS));
-		values[2] = Int64GetDatum(c->requests);
-		values[3] = Int64GetDatum(c->persons);
-		values[4] = Int64GetDatum(c->several);
+		values[0] = Int32GetDatum(row->year);
+		values[1] = CStringGetTextDatum(request_kind_label(row->kind));
+		values[2] = Int64GetDatum(row->requests);
+		values[3] = Int64GetDatum(row->persons);
+		values[4] = Int64GetDatum(row->several);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

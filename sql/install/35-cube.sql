@@ -1,0 +1,194 @@
+-- The cubes: the counters of many requests in one value.  request_cube
+-- counts requests per year presented, kind, country and answer; person_cube
+-- counts requests and distinct persons per year presented and kind.  Each
+-- is a type of its own (text and binary I/O, see docs/bi-views.md) made by
+-- an aggregate of the same name and unpacked into rows by functions that
+-- take only that type.
+
+CREATE TYPE @extschema@.request_cube;
+CREATE FUNCTION @extschema@.request_cube_in(pg_catalog.cstring) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_in(pg_catalog.cstring) IS
+	'text input of request_cube: {(year,kind,country,pending,positive,negative,withdrawn), ...}';
+CREATE FUNCTION @extschema@.request_cube_out(@extschema@.request_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'request_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_out(@extschema@.request_cube) IS
+	'text output of request_cube';
+CREATE FUNCTION @extschema@.request_cube_recv(pg_catalog.internal) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_recv(pg_catalog.internal) IS
+	'binary input of request_cube, checked as text input is';
+CREATE FUNCTION @extschema@.request_cube_send(@extschema@.request_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'request_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_send(@extschema@.request_cube) IS
+	'binary output of request_cube';
+CREATE TYPE @extschema@.request_cube (
+	INPUT = @extschema@.request_cube_in,
+	OUTPUT = @extschema@.request_cube_out,
+	RECEIVE = @extschema@.request_cube_recv,
+	SEND = @extschema@.request_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.request_cube IS
+	'requests counted per year presented, kind, country and answer: the result of the aggregate request_cube()';
+
+-- request_cube(): one pass over the requests into dense counters.
+CREATE FUNCTION @extschema@.request_cube_trans(pg_catalog.internal, @extschema@.request_kind,
+											   @extschema@.answer, @extschema@.country, pg_catalog.date)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'request_cube_trans'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: makes the state, rejects NULLs itself
+COMMENT ON FUNCTION @extschema@.request_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
+	'transition function of request_cube: counts one request';
+CREATE FUNCTION @extschema@.request_cube_combine(pg_catalog.internal, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'request_cube_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
+COMMENT ON FUNCTION @extschema@.request_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
+	'combine function of request_cube: adds the counters of two parallel workers';
+CREATE FUNCTION @extschema@.request_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'request_cube_serial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_serial(pg_catalog.internal) IS
+	'serialize function of request_cube';
+CREATE FUNCTION @extschema@.request_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'request_cube_deserial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
+	'deserialize function of request_cube';
+CREATE FUNCTION @extschema@.request_cube_final(pg_catalog.internal) RETURNS @extschema@.request_cube
+	AS 'MODULE_PATHNAME', 'request_cube_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
+COMMENT ON FUNCTION @extschema@.request_cube_final(pg_catalog.internal) IS
+	'final function of request_cube: the counters as a request_cube';
+
+CREATE AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer,
+										  @extschema@.country, pg_catalog.date) (
+	SFUNC = @extschema@.request_cube_trans,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.request_cube_final,
+	COMBINEFUNC = @extschema@.request_cube_combine,
+	SERIALFUNC = @extschema@.request_cube_serial,
+	DESERIALFUNC = @extschema@.request_cube_deserial,
+	SSPACE = 393216,	-- 64 kB of counters per year, for some six years
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.request_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date) IS
+	'requests counted per year presented, kind, country and answer, in one pass (unpack with request_cube_by_year or request_cube_by_country)';
+
+CREATE FUNCTION @extschema@.request_cube_by_year(cube @extschema@.request_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT tally @extschema@.tally)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'request_cube_by_year'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.request_cube_by_year(@extschema@.request_cube) IS
+	'the tally of every year and kind of a request cube';
+CREATE FUNCTION @extschema@.request_cube_by_country(cube @extschema@.request_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT country @extschema@.country,
+	OUT tally @extschema@.tally)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'request_cube_by_country'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.request_cube_by_country(@extschema@.request_cube) IS
+	'the tally of every year, kind and country of a request cube';
+
+CREATE TYPE @extschema@.person_cube;
+CREATE FUNCTION @extschema@.person_cube_in(pg_catalog.cstring) RETURNS @extschema@.person_cube
+	AS 'MODULE_PATHNAME', 'person_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_in(pg_catalog.cstring) IS
+	'text input of person_cube: {(year,kind,requests,persons,persons_several_countries), ...}';
+CREATE FUNCTION @extschema@.person_cube_out(@extschema@.person_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'person_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_out(@extschema@.person_cube) IS
+	'text output of person_cube';
+CREATE FUNCTION @extschema@.person_cube_recv(pg_catalog.internal) RETURNS @extschema@.person_cube
+	AS 'MODULE_PATHNAME', 'person_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_recv(pg_catalog.internal) IS
+	'binary input of person_cube, checked as text input is';
+CREATE FUNCTION @extschema@.person_cube_send(@extschema@.person_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'person_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_send(@extschema@.person_cube) IS
+	'binary output of person_cube';
+CREATE TYPE @extschema@.person_cube (
+	INPUT = @extschema@.person_cube_in,
+	OUTPUT = @extschema@.person_cube_out,
+	RECEIVE = @extschema@.person_cube_recv,
+	SEND = @extschema@.person_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.person_cube IS
+	'requests, distinct persons and persons presented to several countries per year presented and kind: the result of the aggregate person_cube()';
+
+-- person_cube(): requests and distinct persons per year and kind in one
+-- pass, into a hash table of (person, year, kind).
+CREATE FUNCTION @extschema@.person_cube_trans(pg_catalog.internal, @extschema@.request_kind,
+											  @extschema@.country, pg_catalog.int8, pg_catalog.date)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'person_cube_trans'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: makes the state, rejects NULLs itself
+COMMENT ON FUNCTION @extschema@.person_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
+	'transition function of person_cube: counts one request and its person';
+CREATE FUNCTION @extschema@.person_cube_combine(pg_catalog.internal, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'person_cube_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
+COMMENT ON FUNCTION @extschema@.person_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
+	'combine function of person_cube: merges the persons of two parallel workers';
+CREATE FUNCTION @extschema@.person_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'person_cube_serial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_serial(pg_catalog.internal) IS
+	'serialize function of person_cube';
+CREATE FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'person_cube_deserial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.person_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
+	'deserialize function of person_cube';
+CREATE FUNCTION @extschema@.person_cube_final(pg_catalog.internal) RETURNS @extschema@.person_cube
+	AS 'MODULE_PATHNAME', 'person_cube_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
+COMMENT ON FUNCTION @extschema@.person_cube_final(pg_catalog.internal) IS
+	'final function of person_cube: the counts as a person_cube';
+
+-- The final function adds the rows it still holds back (for the CPU's
+-- cache) to its hash table before it counts: that changes how the state
+-- holds its persons, not what it counts, so more rows may be added after it
+-- and it may run again with the same result (a window).  FINALFUNC_MODIFY
+-- stays READ_ONLY, which keeps person_cube usable as a window function.
+CREATE AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country,
+										 pg_catalog.int8, pg_catalog.date) (
+	SFUNC = @extschema@.person_cube_trans,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.person_cube_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.person_cube_combine,
+	SERIALFUNC = @extschema@.person_cube_serial,
+	DESERIALFUNC = @extschema@.person_cube_deserial,
+	SSPACE = 32768,	-- the counters and a first table of 1024 entries; 16 bytes more per person, year and kind
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
+	'requests, distinct persons and persons presented to several countries per year presented and kind, in one pass (unpack with person_cube_by_year)';
+
+CREATE FUNCTION @extschema@.person_cube_by_year(cube @extschema@.person_cube,
+	OUT year pg_catalog.int4, OUT kind pg_catalog.text, OUT presented pg_catalog.int8,
+	OUT persons pg_catalog.int8, OUT persons_several_countries pg_catalog.int8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'person_cube_by_year'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.person_cube_by_year(@extschema@.person_cube) IS
+	'the requests, distinct persons and persons presented to several countries of every year and kind of a person cube';

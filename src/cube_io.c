@@ -1,0 +1,219 @@
+/*
+ * cube_io.c
+ *		Reading the text form of the cube types, and their errors (see
+ *		cube_io.h).
+ *
+ * A cube is written as its records in braces, each record a parenthesised
+ * list of fields separated by commas, records separated by commas:
+ * "{(2018,LP,MA,0,5,1,2),(2018,T&O,DZ,1,0,0,0)}", or "{}" for no records.
+ * White space may surround braces, parentheses, commas and fields.  What the
+ * fields are and in which order records come is each type's business.
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+
+#include "country_parse.h"
+#include "cube_io.h"
+#include "migchain.h"
+#include "request_kind_parse.h"
+#include "year.h"
+
+/* White space between the parts of a cube's text. */
+static inline bool
+cube_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static void
+skip_space(CubeTextReader *r)
+{
+	while (cube_is_space(*r->p))
+		r->p++;
+}
+
+/* Start reading str: it must open with "{". */
+void
+cube_text_begin(CubeTextReader *r, const char *typname, const char *hint, const char *str)
+{
+	r->typname = typname;
+	r->hint = hint;
+	r->input = str;
+	r->copy = pstrdup(str);
+	r->p = r->copy;
+	r->nrecords = 0;
+	skip_space(r);
+	if (*r->p != '{')
+		cube_text_error(r, "The value does not start with \"{\".");
+	r->p++;
+}
+
+/*
+ * Read the next record into fields (nfields of them, NUL-terminated and
+ * trimmed, pointing into the reader's copy); false after the closing "}",
+ * which only white space may follow.
+ */
+bool
+cube_text_next(CubeTextReader *r, char **fields, int nfields)
+{
+	int			i;
+
+	skip_space(r);
+	if (r->nrecords > 0)
+	{
+		if (*r->p == '}')
+			goto end;
+		if (*r->p != ',')
+			cube_text_error(r, "Record %d is not followed by \",\" or \"}\".", r->nrecords);
+		r->p++;
+		skip_space(r);
+	}
+	else if (*r->p == '}')
+		goto end;
+	if (*r->p != '(')
+		cube_text_error(r, "Record %d does not start with \"(\".", r->nrecords + 1);
+	r->p++;
+	for (i = 0; i < nfields; i++)
+	{
+		char	   *start;
+		char	   *end;
+
+		skip_space(r);
+		start = r->p;
+		while (*r->p != '\0' && *r->p != ',' && *r->p != ')' &&
+			   *r->p != '(' && *r->p != '{' && *r->p != '}')
+			r->p++;
+		end = r->p;
+		while (end > start && cube_is_space(end[-1]))
+			end--;
+		if (end == start)
+			cube_text_error(r, "Field %d of record %d is empty.", i + 1, r->nrecords + 1);
+		if (*r->p != (i == nfields - 1 ? ')' : ','))
+			cube_text_error(r, "Record %d does not have exactly %d fields.",
+							r->nrecords + 1, nfields);
+		r->p++;
+		*end = '\0';
+		fields[i] = start;
+	}
+	r->nrecords++;
+	return true;
+
+end:
+	r->p++;
+	skip_space(r);
+	if (*r->p != '\0')
+		cube_text_error(r, "Only white space may follow the closing \"}\".");
+	return false;
+}
+
+/* Raise 22P02 for the value being read, with a detail. */
+void
+cube_text_error(CubeTextReader *r, const char *fmt,...)
+{
+	char		detail[256];
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", r->typname, r->input),
+			 errdetail("%s", detail),
+			 errhint("%s", r->hint)));
+	pg_unreachable();
+}
+
+/* A year of the range, written in decimal digits. */
+int
+cube_text_year(CubeTextReader *r, const char *field)
+{
+	int64		year = 0;
+	const char *s;
+
+	for (s = field; *s; s++)
+	{
+		if (*s < '0' || *s > '9' || year > MC_MAX_YEAR)
+			cube_text_error(r, "Record %d has the year \"%s\", which is not a year from %d to %d.",
+							r->nrecords, field, MC_MIN_YEAR, MC_MAX_YEAR);
+		year = year * 10 + (*s - '0');
+	}
+	if (!mc_year_in_range((int32) year))
+		cube_text_error(r, "Record %d has the year \"%s\", which is not a year from %d to %d.",
+						r->nrecords, field, MC_MIN_YEAR, MC_MAX_YEAR);
+	return (int) year;
+}
+
+/* A request kind, as its text input reads it. */
+int
+cube_text_kind(CubeTextReader *r, const char *field)
+{
+	int			kind = request_kind_parse(field, strlen(field));
+
+	if (kind < 0)
+		cube_text_error(r, "Record %d has the kind \"%s\", which is neither LP nor T&O.",
+						r->nrecords, field);
+	return kind;
+}
+
+/* A country, by any code its text input reads. */
+int
+cube_text_country(CubeTextReader *r, const char *field)
+{
+	int			code = country_parse(field, strlen(field));
+
+	if (code <= 0)
+		cube_text_error(r, "Record %d has the country \"%s\", which is not a country code.",
+						r->nrecords, field);
+	return code;
+}
+
+/* A count: a whole number from 0 to the largest bigint, in decimal digits. */
+int64
+cube_text_count(CubeTextReader *r, const char *field)
+{
+	int64		n = 0;
+	const char *s;
+
+	for (s = field; *s; s++)
+	{
+		if (*s < '0' || *s > '9')
+			cube_text_error(r, "Record %d has the count \"%s\", which is not a whole number.",
+							r->nrecords, field);
+		if (pg_mul_s64_overflow(n, 10, &n) || pg_add_s64_overflow(n, *s - '0', &n))
+			cube_text_error(r, "Record %d has the count \"%s\", which is larger than %lld.",
+							r->nrecords, field, (long long) PG_INT64_MAX);
+	}
+	return n;
+}
+
+/* Binary input: raise 22P03 unless nbytes more bytes are there to read. */
+void
+cube_recv_need(StringInfo buf, int nbytes, const char *typname)
+{
+	if (buf->len - buf->cursor < nbytes)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", typname),
+				 errdetail("The value ends after %d bytes; more were expected.", buf->cursor)));
+}
+
+/* Raise the error for a value that is not a cube of its type. */
+void
+cube_invalid(int sqlstate, const char *typname, const char *hint, const char *fmt,...)
+{
+	char		detail[256];
+	va_list		args;
+
+	va_start(args, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid binary data for type %s", typname),
+			 errdetail("%s", detail),
+			 errhint("%s", hint)));
+	pg_unreachable();
+}
