@@ -200,9 +200,9 @@ cube_recv_need(StringInfo buf, int nbytes, const char *typname)
 				 errdetail("The value ends after %d bytes; more were expected.", buf->cursor)));
 }
 
-/* Raise the error for a value that is not a cube of its type. */
+/* Raise 22P03 for binary data that is not a cube of its type. */
 void
-cube_invalid(int sqlstate, const char *typname, const char *hint, const char *fmt,...)
+cube_invalid(const char *typname, const char *hint, const char *fmt,...)
 {
 	char		detail[256];
 	va_list		args;
@@ -211,7 +211,7 @@ cube_invalid(int sqlstate, const char *typname, const char *hint, const char *fm
 	vsnprintf(detail, sizeof(detail), fmt, args);
 	va_end(args);
 	ereport(ERROR,
-			(errcode(sqlstate),
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary data for type %s", typname),
 			 errdetail("%s", detail),
 			 errhint("%s", hint)));

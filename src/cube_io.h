@@ -35,7 +35,7 @@ extern int	cube_text_country(CubeTextReader *r, const char *field);
 extern int64 cube_text_count(CubeTextReader *r, const char *field);
 
 extern void cube_recv_need(StringInfo buf, int nbytes, const char *typname);
-extern void cube_invalid(int sqlstate, const char *typname, const char *hint,
-									 const char *fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
+extern void cube_invalid(const char *typname, const char *hint,
+									 const char *fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
 
 #endif							/* MIGCHAIN_CUBE_IO_H */

@@ -1030,7 +1030,7 @@ person_cube_recv(PG_FUNCTION_ARGS)
 	nrows = (int32) pq_getmsgint(buf, 4);
 	if (nrows < 0 || nrows > PCUBE_ROWS ||
 		buf->len - buf->cursor != nrows * PCUBE_WIRE_ROW_SIZE)
-		cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "person_cube", PCUBE_BINARY_HINT,
+		cube_invalid("person_cube", PCUBE_BINARY_HINT,
 					 "The value has %d bytes after its number of rows, %d, which needs %d bytes each.",
 					 buf->len - buf->cursor, nrows, PCUBE_WIRE_ROW_SIZE);
 	cube = palloc0(PCUBE_SIZE(nrows));
@@ -1048,7 +1048,7 @@ person_cube_recv(PG_FUNCTION_ARGS)
 		row->several = (int64) pq_getmsgint64(buf);
 		problem = pcube_row_problem(cube, i);
 		if (problem != NULL)
-			cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "person_cube",
+			cube_invalid("person_cube",
 						 PCUBE_BINARY_HINT, "Row %d: %s", i + 1, problem);
 	}
 	PG_RETURN_POINTER(cube);

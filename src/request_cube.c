@@ -256,7 +256,7 @@ rcube_check_binary(const RequestCube *cube)
 		const char *problem = rcube_cell_problem(cube, i);
 
 		if (problem != NULL)
-			cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "request_cube",
+			cube_invalid("request_cube",
 						 RCUBE_BINARY_HINT, "Cell %d: %s", i + 1, problem);
 	}
 }
@@ -346,7 +346,7 @@ request_cube_recv(PG_FUNCTION_ARGS)
 	ncells = (int32) pq_getmsgint(buf, 4);
 	if (ncells < 0 || ncells > RCUBE_MAX_CELLS ||
 		buf->len - buf->cursor != ncells * RCUBE_WIRE_CELL_SIZE)
-		cube_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "request_cube", RCUBE_BINARY_HINT,
+		cube_invalid("request_cube", RCUBE_BINARY_HINT,
 					 "The value has %d bytes after its number of cells, %d, which needs %d bytes each.",
 					 buf->len - buf->cursor, ncells, RCUBE_WIRE_CELL_SIZE);
 	cube = palloc0(RCUBE_SIZE(ncells));
