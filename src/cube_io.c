@@ -108,21 +108,39 @@ end:
 	return false;
 }
 
+/*
+ * Raise the error for a value that is not a cube of its type: 22P03 for
+ * binary data, 22P02 for the text input, with the detail fmt and args.
+ */
+static void
+cube_error(bool binary, const char *typname, const char *input, const char *hint,
+		   const char *fmt, va_list args)
+{
+	char		detail[256];
+
+	vsnprintf(detail, sizeof(detail), fmt, args);
+	if (binary)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for type %s", typname),
+				 errdetail("%s", detail),
+				 errhint("%s", hint)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail("%s", detail),
+			 errhint("%s", hint)));
+}
+
 /* Raise 22P02 for the value being read, with a detail. */
 void
 cube_text_error(CubeTextReader *r, const char *fmt,...)
 {
-	char		detail[256];
 	va_list		args;
 
 	va_start(args, fmt);
-	vsnprintf(detail, sizeof(detail), fmt, args);
+	cube_error(false, r->typname, r->input, r->hint, fmt, args);
 	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", r->typname, r->input),
-			 errdetail("%s", detail),
-			 errhint("%s", r->hint)));
 	pg_unreachable();
 }
 
@@ -189,31 +207,35 @@ cube_text_count(CubeTextReader *r, const char *field)
 	return n;
 }
 
-/* Binary input: raise 22P03 unless nbytes more bytes are there to read. */
-void
-cube_recv_need(StringInfo buf, int nbytes, const char *typname)
+/*
+ * Binary input: the number of records n (an int32) that begins a cube, when
+ * it is from 0 to max and exactly n records of record_size bytes follow;
+ * otherwise 22P03.
+ */
+int32
+cube_recv_count(StringInfo buf, const char *typname, const char *hint, int32 max, int record_size)
 {
-	if (buf->len - buf->cursor < nbytes)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", typname),
-				 errdetail("The value ends after %d bytes; more were expected.", buf->cursor)));
+	int32		n;
+
+	if (buf->len - buf->cursor < 4)
+		cube_invalid(typname, hint, "The value has only %d of the 4 bytes of its number of records.",
+					 buf->len - buf->cursor);
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 0 || n > max || buf->len - buf->cursor != n * record_size)
+		cube_invalid(typname, hint,
+					 "The value has %d bytes after its number of records, %d, which needs %d bytes each.",
+					 buf->len - buf->cursor, n, record_size);
+	return n;
 }
 
 /* Raise 22P03 for binary data that is not a cube of its type. */
 void
 cube_invalid(const char *typname, const char *hint, const char *fmt,...)
 {
-	char		detail[256];
 	va_list		args;
 
 	va_start(args, fmt);
-	vsnprintf(detail, sizeof(detail), fmt, args);
+	cube_error(true, typname, NULL, hint, fmt, args);
 	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type %s", typname),
-			 errdetail("%s", detail),
-			 errhint("%s", hint)));
 	pg_unreachable();
 }

@@ -1026,13 +1026,7 @@ person_cube_recv(PG_FUNCTION_ARGS)
 	int32		nrows;
 	int32		i;
 
-	cube_recv_need(buf, 4, "person_cube");
-	nrows = (int32) pq_getmsgint(buf, 4);
-	if (nrows < 0 || nrows > PCUBE_ROWS ||
-		buf->len - buf->cursor != nrows * PCUBE_WIRE_ROW_SIZE)
-		cube_invalid("person_cube", PCUBE_BINARY_HINT,
-					 "The value has %d bytes after its number of rows, %d, which needs %d bytes each.",
-					 buf->len - buf->cursor, nrows, PCUBE_WIRE_ROW_SIZE);
+	nrows = cube_recv_count(buf, "person_cube", PCUBE_BINARY_HINT, PCUBE_ROWS, PCUBE_WIRE_ROW_SIZE);
 	cube = palloc0(PCUBE_SIZE(nrows));
 	SET_VARSIZE(cube, PCUBE_SIZE(nrows));
 	cube->nrows = nrows;

@@ -342,13 +342,7 @@ request_cube_recv(PG_FUNCTION_ARGS)
 	int32		ncells;
 	int32		i;
 
-	cube_recv_need(buf, 4, "request_cube");
-	ncells = (int32) pq_getmsgint(buf, 4);
-	if (ncells < 0 || ncells > RCUBE_MAX_CELLS ||
-		buf->len - buf->cursor != ncells * RCUBE_WIRE_CELL_SIZE)
-		cube_invalid("request_cube", RCUBE_BINARY_HINT,
-					 "The value has %d bytes after its number of cells, %d, which needs %d bytes each.",
-					 buf->len - buf->cursor, ncells, RCUBE_WIRE_CELL_SIZE);
+	ncells = cube_recv_count(buf, "request_cube", RCUBE_BINARY_HINT, RCUBE_MAX_CELLS, RCUBE_WIRE_CELL_SIZE);
 	cube = palloc0(RCUBE_SIZE(ncells));
 	SET_VARSIZE(cube, RCUBE_SIZE(ncells));
 	cube->ncells = ncells;
