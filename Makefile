@@ -3,7 +3,7 @@
 #   make deps      install the Debian packages needed to build, test and demo
 #   make           build the extension
 #   make install   install it into the PostgreSQL found by pg_config
-#   make test      deps, a -Werror build, install, pg_regress and TAP suites
+#   make test      deps, a -Werror build, install, the whole suite (test/run-tests.sh)
 #   make demo      deps, build, install, and a tour in a throwaway cluster
 #
 # The build uses whatever pg_config is first on the PATH (PG_CONFIG=...).

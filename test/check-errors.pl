@@ -1,28 +1,53 @@
 #!/usr/bin/perl
 # Keep docs/errors.md true: every error the extension raises is in the
-# catalogue with its SQLSTATE, and every one is exercised by a test.
+# catalogue with its SQLSTATE, and every one is raised by a test.
 #
 #   - ereport(ERROR, ...) in src/*.c: the errmsg format (string arguments
 #     that are literals are filled in) must appear in docs/errors.md on a line
-#     that also names its SQLSTATE and condition name; an "ERROR:" line of
-#     expected/*.out (or a line of test/t/*.pl) must match it.
+#     that also names its SQLSTATE and condition name, and an "ERROR:" line of
+#     the test output given must match it.
 #   - RAISE EXCEPTION in sql/install/*.sql: the same, with the ERRCODE of its
 #     USING clause.
 #   - every named constraint and constraint trigger in sql/install/*.sql: its
-#     name must be in the catalogue and in an expected "ERROR:" line (or TAP);
+#     name must be in the catalogue, and a constraint must be named in an
+#     "ERROR:" line of the test output (... violates ... constraint "name");
 #     a constraint trigger is exercised through the RAISE of its function.
 #   - elog(ERROR, ...) in src/*.c (internal, can't happen): its format must be
 #     in the catalogue; nothing can exercise it.
 #
-# Prints TAP (one test per check); exit status non-zero when one fails.
-# Usage: test/check-errors.pl [sharedir-of-postgresql]
+# An error counts as exercised only when the output of a test run shows that
+# it was raised: the files given are what the tests wrote, the actual
+# pg_regress output (results/*.out) and the server logs of the TAP tests
+# (tmp_check/log/*.log).  A test that merely mentions an error (a comment, an
+# expected file of a test that did not run) does not count, so run this after
+# the tests.
+#
+# Prints TAP (one test per check, failures explained on stderr, for prove);
+# exit status non-zero when one fails.
+# Usage: test/check-errors.pl [--sharedir=DIR] OUTPUT...
+#   --sharedir   PostgreSQL's share directory (errcodes.txt); pg_config's
+#   OUTPUT       pg_regress result files and server logs to look for errors in
 use strict;
 use warnings;
+use Cwd qw(abs_path);
 use File::Basename qw(dirname);
+use Getopt::Long;
+use Test::More;
+
+my $sharedir;
+GetOptions('sharedir=s' => \$sharedir)
+  or die "usage: $0 [--sharedir=DIR] OUTPUT...\n";
+# Without the output of a test run nothing can be shown to be exercised:
+# refuse rather than pass or skip those checks.
+die "usage: $0 [--sharedir=DIR] OUTPUT...\n"
+  . "  give the pg_regress results (results/*.out) and the TAP server logs (tmp_check/log/*.log)\n"
+  unless @ARGV;
+# The output files are named from where the script was started.
+my @outputs = map { -e $_ ? abs_path($_) : die "$_: no such file\n" } @ARGV;
 
 chdir(dirname(__FILE__) . '/..') or die "chdir: $!\n";
 
-my $sharedir = $ARGV[0] // `pg_config --sharedir`;
+$sharedir //= `pg_config --sharedir`;
 chomp $sharedir;
 
 # SQLSTATE and condition name of every errcode macro and condition name.
@@ -199,22 +224,65 @@ my %seen;
 %seen = ();
 @internal = grep { !$seen{ $_->{message} }++ } @internal;
 
-# --- what the catalogue and the tests say ----------------------------------
+# --- what the catalogue says and the tests raised ---------------------------
 my @doc = split /\n/, slurp('docs/errors.md');
-my @expected_errors = map { grep { /^ERROR:  / } split /\n/, slurp($_) } sort glob('expected/*.out');
-my @tap_lines = map { split /\n/, slurp($_) } sort glob('test/t/*.pl');
 
-my $n = 0;
-my $failed = 0;
-sub check
+# The messages of the errors the tests raised.  psql writes "ERROR:  message"
+# at the start of a line of a pg_regress result; a server log line has its
+# log_line_prefix first ("2024-... [1234] 001_extension.pl ERROR:  message"),
+# " at character N" after the message when the error points into the query,
+# and a tab before each further line of a message that spans lines.  With
+# verbose error output the SQLSTATE comes before the message.  Server logs
+# can be large: read line by line, keep each message once.
+my (@raised, %raised);
+sub raised
 {
-	my ($ok, $what, @diag) = @_;
-	$n++;
-	print(($ok ? 'ok' : 'not ok') . " $n - $what\n");
-	unless ($ok)
+	my ($message) = @_;
+	return unless defined $message;
+	$message =~ s/ at character \d+$//;
+	push @raised, $message unless $raised{$message}++;
+}
+for my $file (@outputs)
+{
+	open(my $fh, '<', $file) or die "$file: $!\n";
+	my $message;
+	while (my $line = <$fh>)
 	{
-		print "# $_\n" for @diag;
-		$failed++;
+		chomp $line;
+		if (defined $message && $line =~ /^\t(.*)$/)
+		{
+			$message .= "\n$1";
+			next;
+		}
+		raised($message);
+		$message = $line =~ /(?:^|\s)ERROR:  (?:[0-9A-Z]{5}: )?(.*)$/ ? $1 : undef;
+	}
+	raised($message);
+	close $fh;
+}
+my $outputs = scalar(@outputs) . ' output file' . (@outputs == 1 ? '' : 's');
+
+# Which formats the raised messages show to have been raised.  A message fits
+# every format whose pattern it matches; where it also fits a more specific
+# format that is another message, not text the looser format can print, it
+# was raised by that one only: "demo scale 0 is out of range" comes from
+# "demo scale %g is out of range", not from "%s %d is out of range".  Where
+# the more specific format is text the looser one prints as well ("invalid
+# binary data for type answer" and "invalid binary data for type %s"), the
+# output cannot tell them apart and the message counts for both.
+my %exercised;
+{
+	my %pattern = map { $_->{message} => format_regex($_->{message}) } @errors;
+	# literal characters of a format: how specific it is
+	my %literal = map { $_ => length(s/%(?:%|[-+ #0]*\d*(?:\.\d+)?(?:ll|l|h|z)?[a-zA-Z])//gr) } keys %pattern;
+	for my $m (@raised)
+	{
+		my @fits = grep { $m =~ /^$pattern{$_}$/s } keys %pattern;
+		for my $f (@fits)
+		{
+			$exercised{$f} = 1
+			  unless grep { $literal{$_} > $literal{$f} && $_ !~ /^$pattern{$f}$/s } @fits;
+		}
 	}
 }
 
@@ -229,38 +297,34 @@ for my $e (@errors)
 {
 	my $doc = doc_form($e->{message});
 	my @rows = grep { index($_, $doc) >= 0 } @doc;
-	check(scalar(@rows), "documented: $e->{message}",
-		"docs/errors.md has no line with $doc ($e->{where})");
+	ok(scalar(@rows), "documented: $e->{message}")
+	  or diag("docs/errors.md has no line with $doc ($e->{where})");
 	my @coded = grep { index($_, "`$e->{code}`") >= 0 && index($_, "`$e->{condition}`") >= 0 } @rows;
-	check(!@rows || @coded > 0, "documented with $e->{code} $e->{condition}: $e->{message}",
-		"the line of docs/errors.md with $doc does not say $e->{code} ($e->{condition})");
-	my $re = format_regex($e->{message});
-	my $hit = (grep { /^ERROR:  $re/ } @expected_errors) || (grep { /$re/ } @tap_lines);
-	check($hit, "exercised: $e->{message}",
-		"no ERROR line of expected/*.out and no TAP test matches $re ($e->{where})");
+	ok(!@rows || @coded > 0, "documented with $e->{code} $e->{condition}: $e->{message}")
+	  or diag("the line of docs/errors.md with $doc does not say $e->{code} ($e->{condition})");
+	ok($exercised{ $e->{message} }, "exercised: $e->{message}")
+	  or diag("no test raised it: no ERROR line of the $outputs given has this message ($e->{where})");
 }
 for my $c (@constraints)
 {
 	my $doc = doc_form($c->{name});
-	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint $c->{name}",
-		"docs/errors.md does not name $doc ($c->{where})");
-	my $hit = (grep { /"\Q$c->{name}\E"/ } @expected_errors) || (grep { /\Q$c->{name}\E/ } @tap_lines);
-	check($hit, "exercised: constraint $c->{name}",
-		"no ERROR line of expected/*.out names \"$c->{name}\" ($c->{where})");
+	ok(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint $c->{name}")
+	  or diag("docs/errors.md does not name $doc ($c->{where})");
+	ok(scalar(grep { /\bviolates [a-z ]*constraint "\Q$c->{name}\E"/ } @raised), "exercised: constraint $c->{name}")
+	  or diag("no test broke it: no ERROR line of the $outputs given names constraint \"$c->{name}\" ($c->{where})");
 }
 # A constraint trigger is exercised through the RAISE of its function.
 for my $t (@triggers)
 {
 	my $doc = doc_form($t->{name});
-	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint trigger $t->{name}",
-		"docs/errors.md does not name $doc ($t->{where})");
+	ok(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint trigger $t->{name}")
+	  or diag("docs/errors.md does not name $doc ($t->{where})");
 }
 for my $e (@internal)
 {
 	my $doc = doc_form($e->{message});
-	check(scalar(grep { index($_, $doc) >= 0 } @doc), "documented as internal: $e->{message}",
-		"docs/errors.md has no line with $doc ($e->{where})");
+	ok(scalar(grep { index($_, $doc) >= 0 } @doc), "documented as internal: $e->{message}")
+	  or diag("docs/errors.md has no line with $doc ($e->{where})");
 }
 
-print "1..$n\n";
-exit($failed ? 1 : 0);
+done_testing();

@@ -1,17 +1,27 @@
 #!/bin/bash
-# Run the whole suite against the installed extension:
-#   1. the pg_regress tests (sql/*.sql) in a throwaway cluster (pg_virtualenv);
-#   2. make check-generated: generated sources match their generators;
-#   3. test/check-errors.pl: docs/errors.md lists every error, and a test
-#      exercises each one (one test per check);
-#   4. the fuzzers (make fuzz), FUZZ_SECONDS each (default 5), one test per
-#      parser for its harness and one per fuzzer run;
-#   5. a smoke run of make bench at the smallest scale (results, not times);
-#   6. the TAP tests (test/t/*.pl) with PostgreSQL::Test::Cluster, as the
-#      postgres user when run as root (initdb refuses root).
-# Prints regression.diffs and the output of failing TAP files, ends with one
-# line "N passed, N failed" and exits non-zero on any failure.
+# Run the whole suite against the installed extension.  Only assertions that
+# ran, and could have failed, are counted:
+#   1. the pg_regress tests (sql/*.sql) in a throwaway cluster (pg_virtualenv),
+#      one test per file as pg_regress counts them;
+#   2. make check-generated: generated sources match their generators (one);
+#   3. the fuzzers (make fuzz), FUZZ_SECONDS each (default 5), one test per
+#      fuzzer run; a parser without a harness, seeds or a build line fails
+#      the run (that they exist is not a test of its own);
+#   4. a smoke run of make bench at the smallest scale (results, not times;
+#      one test);
+#   5. the TAP tests (test/t/*.pl) with prove and PostgreSQL::Test::Cluster,
+#      as the postgres user when run as root (initdb refuses root): each
+#      assertion one test, and a file that dies or does not finish its plan
+#      one failure more;
+#   6. test/check-errors.pl, through prove: docs/errors.md lists every error,
+#      and the output of 1 and 5 (the pg_regress results, the TAP tests'
+#      server logs) shows that a test raised each one.
+# Prints regression.diffs, and the output and server logs of failing TAP
+# files; ends with one line "N passed, N failed" and exits non-zero on any
+# failure.
 set -u
+# a pattern that matches no file expands to nothing (no TAP files, no logs)
+shopt -s nullglob
 cd "$(dirname "$0")/.."
 
 PG_CONFIG=${PG_CONFIG:-pg_config}
@@ -23,7 +33,9 @@ failed=0
 
 # --- pg_regress ------------------------------------------------------------
 echo "== pg_regress =="
-rm -f regression.diffs regression.out
+# results/ from an earlier run would show errors to test/check-errors.pl that
+# this run did not raise.
+rm -rf regression.diffs regression.out results
 # -t: a cluster in a temporary directory, so that other throwaway clusters
 # on the machine do not collide with this one.
 out=$(pg_virtualenv -t -v "$major" make --no-print-directory installcheck 2>&1)
@@ -57,40 +69,11 @@ else
 	failed=$((failed + 1))
 fi
 
-# --- errors catalogue --------------------------------------------------------
-# count_tap NAME EXIT-STATUS OUTPUT: add a TAP script's results to the totals;
-# a script that died, or ran fewer tests than it planned, fails once more.
-# Returns non-zero when something failed.
-count_tap() {
-	local status=$2 out=$3 tap ok notok planned bad
-	# PostgreSQL::Test::Utils prefixes TAP lines with "[time](elapsed) ".
-	tap=$(printf '%s\n' "$out" | sed 's/^\[[0-9:.]*\]([0-9.]*s) //')
-	ok=$(printf '%s\n' "$tap" | grep -c '^ok ')
-	notok=$(printf '%s\n' "$tap" | grep -c '^not ok ')
-	planned=$(printf '%s\n' "$tap" | sed -n 's/^1\.\.\([0-9]*\).*/\1/p' | tail -n 1)
-	bad=$notok
-	if [ "$status" -ne 0 ] && [ "$notok" -eq 0 ]; then
-		bad=$((bad + 1))
-	elif [ -z "$planned" ] || [ "$planned" -ne $((ok + notok)) ]; then
-		bad=$((bad + 1))
-	fi
-	passed=$((passed + ok))
-	failed=$((failed + bad))
-	if [ $bad -gt 0 ]; then
-		echo "$1: FAILED ($ok ok, $notok not ok, exit status $status)"
-		return 1
-	fi
-	echo "$1: ok ($ok tests)"
-}
-
-echo "== errors catalogue =="
-out=$(perl test/check-errors.pl "$($PG_CONFIG --sharedir)" 2>&1)
-count_tap test/check-errors.pl $? "$out" || printf '%s\n' "$out" | grep -v '^ok '
-
 # --- fuzzing ---------------------------------------------------------------
-# Every parser (src/NAME_parse.c) has a harness, seeds and its sources listed
-# for the fuzz build (one test each); then each fuzzer runs FUZZ_SECONDS (one
-# test each).  A failing input is kept and its path printed.
+# Every parser (src/NAME_parse.c) must have a harness, seeds and its sources
+# listed for the fuzz build: one missing is a failure, but that they are
+# there tests nothing, so it adds no passed test.  Then each fuzzer runs
+# FUZZ_SECONDS (one test each).  A failing input is kept and its path printed.
 echo "== fuzz =="
 fuzz_seconds=${FUZZ_SECONDS:-5}
 harnesses=0
@@ -101,7 +84,6 @@ for p in src/*_parse.c; do
 	[ -n "$why" ] || [ -n "$(ls -A "test/fuzz/corpus/$name" 2>/dev/null)" ] || why="no seeds in test/fuzz/corpus/$name/"
 	[ -n "$why" ] || grep -Eq "^FUZZ_SRC_$name = .*$p" Makefile || why="FUZZ_SRC_$name in the Makefile does not list $p"
 	if [ -z "$why" ]; then
-		passed=$((passed + 1))
 		harnesses=$((harnesses + 1))
 	else
 		echo "fuzz harness for $p: FAILED: $why"
@@ -144,35 +126,107 @@ else
 	failed=$((failed + 1))
 fi
 
+# --- prove ---------------------------------------------------------------
+# count_prove LOG STATUS: add what prove reported in LOG, and its exit STATUS,
+# to the totals.  "Tests=" in prove's last lines is the number of assertions
+# that ran; its "Test Summary Report" lists each failing file as "FILE
+# (Wstat: ... Tests: N Failed: F)", F assertions that failed, followed by
+# "Non-zero exit status" and "Parse errors" (no plan, or not the number of
+# tests planned) lines when the file died or stopped early.  Such a file
+# fails once more, unless its failed assertions alone explain its exit
+# status.  A prove that fails without saying why fails once.  Sets bad_files
+# to the failing files; returns non-zero when something failed.
+count_prove() {
+	local status=$2 result ran failed_tests broken
+	result=$(awk '
+		function flush() {
+			if (file != "" && (parse || (exited && nfail == 0))) { broken++; files = files " " file }
+			else if (file != "" && nfail > 0) files = files " " file
+			file = ""
+		}
+		/^Test Summary Report/ { report = 1; next }
+		report && /^[^ ].* \(Wstat: .* Tests: [0-9]+ Failed: [0-9]+\)$/ {
+			flush(); file = $1; nfail = $NF; sub(/\)$/, "", nfail)
+			failed += nfail; parse = 0; exited = 0; next
+		}
+		report && /^  Non-zero (exit|wait) status:/ { exited = 1; next }
+		report && /^  Parse errors:/ { parse = 1; next }
+		/^Files=[0-9]+, Tests=[0-9]+,/ { flush(); ran = $2; sub(/^Tests=/, "", ran); sub(/,$/, "", ran) }
+		END { flush(); print (ran == "" ? "-" : ran), failed + 0, broken + 0, files }
+	' "$1")
+	read -r ran failed_tests broken bad_files <<<"$result"
+	if [ "$ran" = - ]; then
+		echo "prove did not report a result"
+		failed=$((failed + 1))
+		return 1
+	fi
+	passed=$((passed + ran - failed_tests))
+	failed=$((failed + failed_tests + broken))
+	if [ "$status" -ne 0 ] && [ $((failed_tests + broken)) -eq 0 ]; then
+		echo "prove failed (exit status $status) and named no failing test"
+		failed=$((failed + 1))
+		return 1
+	fi
+	[ $((failed_tests + broken)) -eq 0 ]
+}
+
 # --- TAP -------------------------------------------------------------------
+# As PGXS's prove_installcheck runs them: one prove over test/t/*.pl with
+# TESTDIR in a temporary directory (removed at the end: tests leave no files
+# in /tmp), where PostgreSQL::Test::Utils writes each file's whole output to
+# tmp_check/log/regress_log_NAME and each server's log to
+# tmp_check/log/NAME_NODE.log.
 echo "== TAP =="
 tapdir=$(mktemp -d /tmp/migchain-tap.XXXXXX)
 trap 'rm -rf "$tapdir"' EXIT
+logdir=$tapdir/tmp_check/log
 runas=()
 if [ "$(id -u)" = 0 ]; then
 	chown postgres: "$tapdir"
 	runas=(runuser -u postgres --)
 fi
-for t in test/t/*.pl; do
-	[ -e "$t" ] || continue
-	name=$(basename "$t" .pl)
-	mkdir -p "$tapdir/$name"
-	[ ${#runas[@]} -gt 0 ] && chown postgres: "$tapdir/$name"
-	out=$("${runas[@]}" env PATH="$bindir:$PATH" TESTDIR="$tapdir/$name" \
+tap_files=(test/t/*.pl)
+if [ ${#tap_files[@]} -gt 0 ]; then
+	"${runas[@]}" env PATH="$bindir:$PATH" TESTDIR="$tapdir" \
 		PG_REGRESS="$pgxs/src/test/regress/pg_regress" \
-		perl -I "$pgxs/src/test/perl" -I test "$t" 2>&1)
-	status=$?
-	# what a test reports of itself: its "summary:" notes
-	printf '%s\n' "$out" | sed -n 's/^\(\[[0-9:.]*\]([0-9.]*s) \)\{0,1\}# summary: /    /p'
-	if ! count_tap "$t" $status "$out"; then
-		printf '%s\n' "$out"
-		for log in "$tapdir/$name"/tmp_check/log/*; do
-			[ -f "$log" ] || continue
-			echo "--- $log (last 40 lines)"
-			tail -n 40 "$log"
+		prove -I "$pgxs/src/test/perl" -I test "${tap_files[@]}" 2>&1 | tee "$tapdir/prove.out"
+	status=${PIPESTATUS[0]}
+	# what the tests report of themselves: their "summary:" notes, which
+	# prove does not show but the test's log keeps
+	for t in "${tap_files[@]}"; do
+		name=$(basename "$t" .pl)
+		[ -f "$logdir/regress_log_$name" ] || continue
+		sed -n "s|^\(\[[0-9:.]*\]([0-9.]*s) \)\{0,1\}# summary: |    $t: |p" "$logdir/regress_log_$name"
+	done
+	if ! count_prove "$tapdir/prove.out" "$status"; then
+		for t in $bad_files; do
+			name=$(basename "$t" .pl)
+			echo "--- $t: its whole output ($logdir/regress_log_$name)"
+			cat "$logdir/regress_log_$name" 2>/dev/null
+			for log in "$logdir/${name}"_*.log; do
+				echo "--- $log (last 40 lines)"
+				tail -n 40 "$log"
+			done
 		done
 	fi
+fi
+
+# --- errors catalogue --------------------------------------------------------
+# After the tests: an error counts as exercised only when the pg_regress
+# results or the TAP tests' server logs show it raised.  Not SQLSmith's log:
+# its random queries raise errors by chance, so an error no test raises on
+# purpose would count as exercised in one run and not in the next.
+echo "== errors catalogue =="
+outputs=(results/*.out)
+for log in "$logdir"/*.log; do
+	case $log in
+	*/[0-9][0-9][0-9]_sqlsmith_*) ;;
+	*) outputs+=("$log") ;;
+	esac
 done
+prove test/check-errors.pl :: --sharedir="$($PG_CONFIG --sharedir)" "${outputs[@]}" 2>&1 |
+	tee "$tapdir/errors.out"
+count_prove "$tapdir/errors.out" "${PIPESTATUS[0]}"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
