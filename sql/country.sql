@@ -41,6 +41,10 @@ SELECT input, input::migchain.country AS country FROM (VALUES
 	('4'),
 	(' 706 ')
 ) AS t(input);
+-- white space around a numeric code, the no-break space too (as around
+-- names), but not inside it
+SELECT E'\t004\n'::migchain.country AS tab_newline, E'\u00a0528\u00a0'::migchain.country AS no_break_space;
+SELECT pg_temp.country_error(E'5\u00a028') AS no_break_space_inside;
 -- English and Dutch names, with or without accents and punctuation
 SELECT input, input::migchain.country AS country FROM (VALUES
 	('Netherlands'),

@@ -18,6 +18,7 @@
 
 #include "migchain.h"
 #include "conditions_parse.h"
+#include "text_chars.h"
 
 /* Names of the conditions, in order, as identifiers (English snake_case). */
 static const char *const condition_names[MC_NUM_CONDITIONS] = {
@@ -75,7 +76,7 @@ report_bad_input(const char *str, ConditionsParseResult r)
 					 errhint(CONDITIONS_INPUT_HINT)));
 			break;
 		case MC_CONDITIONS_NOT_A_LIGHT:
-			if (conditions_is_space(c))
+			if (mc_is_space(c))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
