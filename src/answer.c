@@ -15,10 +15,10 @@
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "answer_parse.h"
 
 StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
@@ -35,33 +35,11 @@ StaticAssertDecl(MIGCHAIN_LANG_NL == ANSWER_LANG_NL &&
 	"Valid values are \"pending\", \"positive\", \"negative\" and \"withdrawn\", " \
 	"or in Dutch \"bekend gesteld\", \"positief\", \"negatief\" and \"ingetrokken\"."
 
-/*
- * Parse the len bytes at str, or raise the error of answer_in.  The parser
- * reads UTF-8: in a database of another encoding (but SQL_ASCII, whose
- * bytes are taken as they are) the text is converted first.
- */
-static Answer
-answer_from_cstring(const char *str, size_t len)
+/* The answer named by str (text input, the cast from text), or 22P02. */
+static inline Answer
+answer_from_cstring(const char *str)
 {
-	const char *utf8 = str;
-	int			ordinal;
-
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-		if (utf8 != str)
-			len = strlen(utf8);
-	}
-	ordinal = answer_parse(utf8, len);
-
-	if (ordinal < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"answer", str),
-				 errhint(ANSWER_HINT)));
-	return (Answer) ordinal;
+	return (Answer) mc_label_input(str, answer_parse, "answer", ANSWER_HINT);
 }
 
 /* The label of an answer; a value outside the domain cannot happen. */
@@ -84,7 +62,7 @@ answer_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+	PG_RETURN_ANSWER(answer_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(answer_out);
@@ -139,7 +117,7 @@ answer_from_text(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+	PG_RETURN_ANSWER(answer_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(answer_to_text);

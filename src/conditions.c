@@ -17,6 +17,7 @@
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "conditions_parse.h"
 #include "text_chars.h"
 
@@ -51,70 +52,45 @@ check_stored(Conditions c)
 /* Fetch argument n, checked. */
 #define GETARG_CHECKED(n)	check_stored(PG_GETARG_CONDITIONS(n))
 
-/* Raise the 22P02 error for the text str, explaining what r found. */
+/* Raise the 22P02 error for the text str, with a detail of what r found. */
 static void
 report_bad_input(const char *str, ConditionsParseResult r)
 {
 	char		c = str[r.offset];
+	const char *detail = NULL;
 
 	switch (r.status)
 	{
 		case MC_CONDITIONS_EMPTY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("The value has no lights."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "The value has no lights.";
 			break;
 		case MC_CONDITIONS_TOO_FEW:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail_plural("The value has %d light; it needs exactly five.",
-									  "The value has %d lights; it needs exactly five.",
-									  r.lights, r.lights),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = psprintf(r.lights == 1 ?
+							  "The value has %d light; it needs exactly five." :
+							  "The value has %d lights; it needs exactly five.",
+							  r.lights);
 			break;
 		case MC_CONDITIONS_NOT_A_LIGHT:
 			if (mc_is_space(c))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is whitespace; the five lights are written without separators.",
-								   r.lights + 1),
-						 errhint(CONDITIONS_INPUT_HINT)));
+				detail = psprintf("Light %d is whitespace; the five lights are written without separators.",
+								  r.lights + 1);
 			else if (c > ' ' && c < 0x7f)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is \"%c\", which is not a light.",
-								   r.lights + 1, c),
-						 errhint(CONDITIONS_INPUT_HINT)));
+				detail = psprintf("Light %d is \"%c\", which is not a light.",
+								  r.lights + 1, c);
 			else
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is not a light.", r.lights + 1),
-						 errhint(CONDITIONS_INPUT_HINT)));
+				detail = psprintf("Light %d is not a light.", r.lights + 1);
 			break;
 		case MC_CONDITIONS_TOO_MANY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("The value has more than five lights."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "The value has more than five lights.";
 			break;
 		case MC_CONDITIONS_TRAILING:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("Only whitespace may follow the fifth light."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "Only whitespace may follow the fifth light.";
 			break;
 		case MC_CONDITIONS_OK:
 			elog(ERROR, "conditions parser reported success as an error");
 			break;
 	}
+	mc_invalid_text("conditions", str, detail, CONDITIONS_INPUT_HINT);
 }
 
 /* Raise 22023 unless n is a condition number (1..5). */

@@ -20,6 +20,7 @@
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "country_parse.h"
 
 StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
@@ -51,44 +52,36 @@ country_text(const char *s)
 	return cstring_to_text_with_len(conv, (int) strlen(conv));
 }
 
-/* Parse str or raise the error for input that names no country. */
+/*
+ * The country str names (text input, the casts from text), or 22P02 with a
+ * hint: the country closest to str when one is, else what is accepted.
+ */
 static Country
 country_from_cstring(const char *str)
 {
-	size_t		len = strlen(str);
-	const char *utf8 = str;
+	size_t		len;
+	const char *utf8 = mc_input_utf8(str, &len);
+	const char *hint = COUNTRY_ACCEPTED_HINT;
 	const char *label;
 	int			code;
 	int			suggestion;
 
-	if (GetDatabaseEncoding() != PG_UTF8)
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-	code = country_parse(utf8, strlen(utf8));
+	if (utf8 == NULL)
+		mc_invalid_text("country", str, NULL, hint);
+	code = country_parse(utf8, len);
 	if (code > 0)
 		return (Country) code;
 
-	suggestion = country_suggest(utf8, strlen(utf8), &label);
-	if (suggestion < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type country: \"%s\"", str),
-				 errhint("Did you mean %s?",
-						 pg_any_to_server(label, (int) strlen(label), PG_UTF8))));
-	if (suggestion > 0)
+	suggestion = country_suggest(utf8, len, &label);
+	if (suggestion != 0 && (label = mc_utf8_to_server(label)) != NULL)
 	{
-		const McCountry *e = country_entry((Country) suggestion);
-		char	   *conv = pg_any_to_server(label, (int) strlen(label), PG_UTF8);
-
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type country: \"%s\"", str),
-				 errhint("Did you mean \"%s\" (%s)?", e->text, conv)));
+		if (suggestion < 0)
+			hint = psprintf("Did you mean %s?", label);
+		else
+			hint = psprintf("Did you mean \"%s\" (%s)?",
+							country_entry((Country) suggestion)->text, label);
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type country: \"%s\"", str),
-			 errhint(COUNTRY_ACCEPTED_HINT)));
-	pg_unreachable();
+	mc_invalid_text("country", str, NULL, hint);
 }
 
 PG_FUNCTION_INFO_V1(country_in);

@@ -13,10 +13,10 @@
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "request_kind_parse.h"
 
 StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
@@ -27,33 +27,11 @@ StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
 #define REQUEST_KIND_HINT \
 	"Valid values are \"LP\" (laissez-passer) and \"T&O\" (terugname en overname, readmission)."
 
-/*
- * Parse the len bytes at str, or raise the error of request_kind_in.  The
- * parser reads UTF-8: in a database of another encoding (but SQL_ASCII,
- * whose bytes are taken as they are) the text is converted first.
- */
-static RequestKind
-request_kind_from_cstring(const char *str, size_t len)
+/* The request_kind named by str (text input, the cast from text), or 22P02. */
+static inline RequestKind
+request_kind_from_cstring(const char *str)
 {
-	const char *utf8 = str;
-	int			ordinal;
-
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-		if (utf8 != str)
-			len = strlen(utf8);
-	}
-	ordinal = request_kind_parse(utf8, len);
-
-	if (ordinal < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"request_kind", str),
-				 errhint(REQUEST_KIND_HINT)));
-	return (RequestKind) ordinal;
+	return (RequestKind) mc_label_input(str, request_kind_parse, "request_kind", REQUEST_KIND_HINT);
 }
 
 /* The label of a kind; a value outside the domain cannot happen. */
@@ -75,7 +53,7 @@ request_kind_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_out);
@@ -130,7 +108,7 @@ request_kind_from_text(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_to_text);

@@ -16,10 +16,18 @@
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "tally_parse.h"
 
 StaticAssertDecl(sizeof(Tally) == 32, "tally must be 32 bytes");
 StaticAssertDecl(MC_NUM_ANSWERS == TALLY_NCOUNTS, "tally counts one per answer");
+
+#define TALLY_ONCE_HINT \
+	"Give each of pending, positive, negative and withdrawn once, as in " \
+	"\"pending=0, positive=5, negative=1, withdrawn=2\"."
+#define TALLY_FORM_HINT \
+	"A tally is written as \"pending=0, positive=5, negative=1, withdrawn=2\" " \
+	"(Dutch names lopend, positief, negatief, ingetrokken are accepted too)."
 
 /* A new zeroed tally in the current memory context. */
 static Tally *
@@ -60,18 +68,14 @@ tally_in(PG_FUNCTION_ARGS)
 	switch (r)
 	{
 		case TALLY_PARSE_DUPLICATE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("The count \"%s\" is given more than once.", detail),
-					 errhint("Give each of pending, positive, negative and withdrawn once, as in \"pending=0, positive=5, negative=1, withdrawn=2\".")));
+			mc_invalid_text("tally", str,
+							psprintf("The count \"%s\" is given more than once.", detail),
+							TALLY_ONCE_HINT);
 			break;
 		case TALLY_PARSE_MISSING:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("The count \"%s\" is missing.", detail),
-					 errhint("Give each of pending, positive, negative and withdrawn once, as in \"pending=0, positive=5, negative=1, withdrawn=2\".")));
+			mc_invalid_text("tally", str,
+							psprintf("The count \"%s\" is missing.", detail),
+							TALLY_ONCE_HINT);
 			break;
 		case TALLY_PARSE_RANGE:
 			ereport(ERROR,
@@ -81,11 +85,7 @@ tally_in(PG_FUNCTION_ARGS)
 							 (long long) PG_INT64_MAX)));
 			break;
 		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("%s", detail),
-					 errhint("A tally is written as \"pending=0, positive=5, negative=1, withdrawn=2\" (Dutch names lopend, positief, negatief, ingetrokken are accepted too).")));
+			mc_invalid_text("tally", str, detail, TALLY_FORM_HINT);
 	}
 	PG_RETURN_NULL();			/* not reached */
 }

@@ -1,0 +1,25 @@
+/*
+ * type_io.h
+ *		What the input functions of the types share on the PostgreSQL side:
+ *		the text their parsers read and the error for bad text.
+ *
+ * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
+ * request_kind, answer and country read UTF-8, so their input functions
+ * hand them the text through mc_input_utf8().  Those of conditions and tally
+ * read ASCII only, and ASCII bytes are the same in every encoding a database
+ * can have (PostgreSQL allows no server encoding whose multibyte characters
+ * hold ASCII bytes), so they read the text as it is.
+ */
+#ifndef TYPE_IO_H
+#define TYPE_IO_H
+
+#include "postgres.h"
+
+extern const char *mc_input_utf8(const char *str, size_t *len);
+extern const char *mc_utf8_to_server(const char *utf8);
+extern void mc_invalid_text(const char *typname, const char *str,
+							const char *detail, const char *hint) pg_attribute_noreturn();
+extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
+						   const char *typname, const char *hint);
+
+#endif							/* TYPE_IO_H */
