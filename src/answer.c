@@ -138,18 +138,8 @@ Datum
 answer_label_lang(PG_FUNCTION_ARGS)
 {
 	Answer		a = PG_GETARG_ANSWER(0);
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	int			language;
+	MigchainLanguage language = mc_language_arg(PG_GETARG_TEXT_PP(1));
 
-	if (pg_strcasecmp(lang, "nl") == 0)
-		language = MIGCHAIN_LANG_NL;
-	else if (pg_strcasecmp(lang, "en") == 0)
-		language = MIGCHAIN_LANG_EN;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid language: \"%s\"", lang),
-				 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
 	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, language)));
 }
 

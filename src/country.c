@@ -171,23 +171,6 @@ country_larger(PG_FUNCTION_ARGS)
 	PG_RETURN_COUNTRY(a > b ? a : b);
 }
 
-/* The name in a language given by name; 22023 for another language. */
-static MigchainLanguage
-language_arg(text *lang)
-{
-	char	   *s = text_to_cstring(lang);
-
-	if (pg_strcasecmp(s, "nl") == 0)
-		return MIGCHAIN_LANG_NL;
-	if (pg_strcasecmp(s, "en") == 0)
-		return MIGCHAIN_LANG_EN;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid language for migchain.name: \"%s\"", s),
-			 errhint("Valid values are \"nl\" (Dutch) and \"en\" (English).")));
-	pg_unreachable();
-}
-
 PG_FUNCTION_INFO_V1(country_name_in);
 
 /* name(country, language): the country's name in Dutch or English. */
@@ -195,7 +178,7 @@ Datum
 country_name_in(PG_FUNCTION_ARGS)
 {
 	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
-	MigchainLanguage lang = language_arg(PG_GETARG_TEXT_PP(1));
+	MigchainLanguage lang = mc_language_arg(PG_GETARG_TEXT_PP(1));
 
 	PG_RETURN_TEXT_P(country_text(lang == MIGCHAIN_LANG_EN ? e->name_en : e->name_nl));
 }

@@ -1,7 +1,7 @@
 /*
  * type_io.c
- *		What the input functions of the types share on the PostgreSQL side
- *		(see type_io.h).
+ *		What the functions of the types share on the PostgreSQL side (see
+ *		type_io.h).
  */
 #include "postgres.h"
 
@@ -9,6 +9,7 @@
 #include "catalog/pg_namespace.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "utils/builtins.h"
 
 #include "type_io.h"
 
@@ -134,4 +135,24 @@ mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 	if (ordinal < 0)
 		mc_invalid_text(typname, str, NULL, hint);
 	return ordinal;
+}
+
+/*
+ * The language a function's language argument names: 'nl' or 'en', in any
+ * case, as migchain.language takes them; 22023 for anything else.
+ */
+MigchainLanguage
+mc_language_arg(text *lang)
+{
+	char	   *s = text_to_cstring(lang);
+
+	if (pg_strcasecmp(s, "nl") == 0)
+		return MIGCHAIN_LANG_NL;
+	if (pg_strcasecmp(s, "en") == 0)
+		return MIGCHAIN_LANG_EN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid language: \"%s\"", s),
+			 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
+	pg_unreachable();
 }

@@ -1,7 +1,8 @@
 /*
  * type_io.h
- *		What the input functions of the types share on the PostgreSQL side:
- *		the text their parsers read and the error for bad text.
+ *		What the functions of the types share on the PostgreSQL side: the
+ *		text their parsers read, the error for bad text, and the language
+ *		argument of label() and name().
  *
  * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
  * request_kind, answer and country read UTF-8, so their input functions
@@ -15,11 +16,15 @@
 
 #include "postgres.h"
 
+#include "migchain.h"
+
 extern const char *mc_input_utf8(const char *str, size_t *len);
 extern const char *mc_utf8_to_server(const char *utf8);
 extern void mc_invalid_text(const char *typname, const char *str,
 							const char *detail, const char *hint) pg_attribute_noreturn();
 extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 						   const char *typname, const char *hint);
+
+extern MigchainLanguage mc_language_arg(text *lang);
 
 #endif							/* TYPE_IO_H */
