@@ -414,8 +414,12 @@ TRUNCATE country_int;
 INSERT INTO country_int VALUES (-1);
 COPY country_int TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
 COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
--- a value of another length
+-- a value of another length: too long, too short, empty
 COPY (SELECT 350::int4) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY (SELECT '\x01'::bytea) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY (SELECT ''::bytea) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
 COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
 SELECT * FROM country_bin2;
 DROP TABLE country_bin, country_bin2, country_int, country_cast;

@@ -83,15 +83,12 @@ Datum
 answer_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b;
+	int			b = mc_recv_one_byte(buf, "answer");
 
-	b = mc_recv_one_byte(buf, "answer");
-	if (b < 0 || b >= MC_NUM_ANSWERS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "answer"),
-				 errdetail("Byte %d is not an answer; valid bytes are 0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn).",
-						   b)));
+	if (b >= MC_NUM_ANSWERS)
+		mc_invalid_binary("answer",
+						  psprintf("Byte %d is not an answer; valid bytes are 0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn).",
+								   b));
 	PG_RETURN_ANSWER((Answer) b);
 }
 

@@ -141,28 +141,20 @@ Datum
 conditions_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	uint16		v = (uint16) pq_getmsgint(buf, 2);
+	uint16		v;
+	int			n;
 
-	if (!conditions_is_valid(v))
-	{
-		int			n;
-
-		for (n = 1; n <= MC_NUM_CONDITIONS; n++)
-			if (MC_CONDITIONS_LIGHT(v, n) == 3)
-				break;
-		if ((v & ~MC_CONDITIONS_MASK) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type conditions: 0x%04X", v),
-					 errdetail("Bits above the lowest ten are set."),
-					 errhint("The binary form is a 16-bit integer in network byte order with two bits per light (0 unknown, 1 green, 2 red), condition 1 in bits 8-9 and condition 5 in bits 0-1.")));
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type conditions: 0x%04X", v),
-					 errdetail("Light %d has the code 3, which is not a light.", n),
-					 errhint("The binary form is a 16-bit integer in network byte order with two bits per light (0 unknown, 1 green, 2 red), condition 1 in bits 8-9 and condition 5 in bits 0-1.")));
-	}
+	mc_recv_check_length(buf, sizeof(Conditions), "conditions");
+	v = (uint16) pq_getmsgint(buf, sizeof(Conditions));
+	if ((v & ~MC_CONDITIONS_MASK) != 0)
+		mc_invalid_binary("conditions",
+						  psprintf("Bits above the lowest ten of 0x%04X are set; the binary form has two bits per light, condition 1 in bits 8-9 and condition 5 in bits 0-1.",
+								   v));
+	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
+		if (MC_CONDITIONS_LIGHT(v, n) == 3)
+			mc_invalid_binary("conditions",
+							  psprintf("Light %d of 0x%04X has the code 3; a light is 0 (unknown), 1 (green) or 2 (red).",
+									   n, v));
 	PG_RETURN_CONDITIONS((Conditions) v);
 }
 

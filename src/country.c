@@ -115,18 +115,12 @@ country_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			code;
 
-	if (buf->len - buf->cursor != 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external value for type country: %d bytes instead of 2",
-						buf->len - buf->cursor)));
-	code = (int16) pq_getmsgint(buf, 2);
+	mc_recv_check_length(buf, sizeof(Country), "country");
+	code = (int16) pq_getmsgint(buf, sizeof(Country));
 	if (country_get(code) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external value for type country: %d", code),
-				 errhint("The binary form of a country is the code migchain.country_send() gives, "
-						 "a two-byte integer.")));
+		mc_invalid_binary("country",
+						  psprintf("The code %d is not the stored code of any country; the codes are migchain's own, not ISO's numeric codes.",
+								   code));
 	PG_RETURN_COUNTRY((Country) code);
 }
 

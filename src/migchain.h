@@ -50,10 +50,6 @@ mc_year_of(MCYearCache *cache, int32 date)
 	return mc_year_of_uncached(cache, date);
 }
 
-/* Binary input of the one-byte types: the byte, after checking the length. */
-struct StringInfoData;
-extern int	mc_recv_one_byte(struct StringInfoData *buf, const char *typname);
-
 /*
  * request_kind: 1 byte, pass by value.  Ordinals are dense from 0 so that
  * aggregates can index counters by them.

@@ -74,15 +74,12 @@ Datum
 request_kind_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b;
+	int			b = mc_recv_one_byte(buf, "request_kind");
 
-	b = mc_recv_one_byte(buf, "request_kind");
-	if (b < 0 || b >= MC_NUM_KINDS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "request_kind"),
-				 errdetail("Byte %d is not a request kind; valid bytes are 0 (LP) and 1 (T&O).",
-						   b)));
+	if (b >= MC_NUM_KINDS)
+		mc_invalid_binary("request_kind",
+						  psprintf("Byte %d is not a request kind; valid bytes are 0 (LP) and 1 (T&O).",
+								   b));
 	PG_RETURN_REQUEST_KIND((RequestKind) b);
 }
 

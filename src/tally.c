@@ -111,16 +111,15 @@ tally_recv(PG_FUNCTION_ARGS)
 	Tally	   *t = tally_new();
 	int			i;
 
+	mc_recv_check_length(buf, sizeof(Tally), "tally");
 	for (i = 0; i < MC_NUM_ANSWERS; i++)
 	{
 		t->count[i] = pq_getmsgint64(buf);
 		if (t->count[i] < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid external value for type tally: negative %s count %lld",
-							tally_names[i], (long long) t->count[i]),
-					 errhint("Counts are whole numbers from 0 to %lld.",
-							 (long long) PG_INT64_MAX)));
+			mc_invalid_binary("tally",
+							  psprintf("The %s count is %lld; counts are whole numbers from 0 to %lld.",
+									   tally_names[i], (long long) t->count[i],
+									   (long long) PG_INT64_MAX));
 	}
 	PG_RETURN_TALLY_P(t);
 }

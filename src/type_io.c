@@ -7,7 +7,7 @@
 
 #include "catalog/pg_conversion.h"
 #include "catalog/pg_namespace.h"
-#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
@@ -135,6 +135,48 @@ mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 	if (ordinal < 0)
 		mc_invalid_text(typname, str, NULL, hint);
 	return ordinal;
+}
+
+/*
+ * Raise the error of a type's binary input: the value is not one of type
+ * typname (22P03), detail saying what is wrong with it.
+ */
+void
+mc_invalid_binary(const char *typname, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary data for type %s", typname),
+			 errdetail("%s", detail),
+			 errhint("Send the value as migchain.%s_send() writes it.", typname)));
+	pg_unreachable();
+}
+
+/*
+ * Check that the binary value in buf is nbytes long, the size of the binary
+ * form of the fixed-size type typname, or raise its error.  Before a read
+ * past the end raises PostgreSQL's 08P01, a code of the connection class
+ * that drivers may take for a lost connection, and before a value that is
+ * too long is taken for a shorter one.
+ */
+void
+mc_recv_check_length(StringInfo buf, int nbytes, const char *typname)
+{
+	int			len = buf->len - buf->cursor;
+
+	if (len != nbytes)
+		mc_invalid_binary(typname,
+						  psprintf(len == 1 ? "The value has %d byte instead of %d." :
+								   "The value has %d bytes instead of %d.",
+								   len, nbytes));
+}
+
+/* Binary input of the one-byte types (request_kind, answer): the byte. */
+int
+mc_recv_one_byte(StringInfo buf, const char *typname)
+{
+	mc_recv_check_length(buf, 1, typname);
+	return pq_getmsgbyte(buf);
 }
 
 /*

@@ -1,8 +1,9 @@
 /*
  * type_io.h
  *		What the functions of the types share on the PostgreSQL side: the
- *		text their parsers read, the error for bad text, and the language
- *		argument of label() and name().
+ *		text their parsers read, the error for bad text, the checks and the
+ *		error of binary input, and the language argument of label() and
+ *		name().
  *
  * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
  * request_kind, answer and country read UTF-8, so their input functions
@@ -16,6 +17,8 @@
 
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
+
 #include "migchain.h"
 
 extern const char *mc_input_utf8(const char *str, size_t *len);
@@ -24,6 +27,10 @@ extern void mc_invalid_text(const char *typname, const char *str,
 							const char *detail, const char *hint) pg_attribute_noreturn();
 extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 						   const char *typname, const char *hint);
+
+extern void mc_recv_check_length(StringInfo buf, int nbytes, const char *typname);
+extern int	mc_recv_one_byte(StringInfo buf, const char *typname);
+extern void mc_invalid_binary(const char *typname, const char *detail) pg_attribute_noreturn();
 
 extern MigchainLanguage mc_language_arg(text *lang);
 
