@@ -128,6 +128,15 @@ typedef struct Tally
  * type stored as a small non-negative integer, read with getarg.  All work
  * on the stored value, so the order is the values' order and equal values
  * hash alike.  The file that uses it includes common/hashfn.h.
+ *
+ * Since 0.2.0 the SQL functions run PostgreSQL's own functions of "char"
+ * (request_kind, answer) and int2 (country, conditions), which give the same
+ * results and hash values for every value of the types (the regression test
+ * support_functions compares them), except prefix_cmp of answer, country
+ * and conditions: btcharcmp and btint2cmp return the difference of the two
+ * values, not -1, 0 or 1.  The other symbols stay because the install
+ * script of the released 0.1.0 (sql/migchain--0.1.0.sql) names them, and so
+ * does every database that has not been updated.
  */
 #define MC_INTEGER_TYPE_SUPPORT(prefix, getarg) \
 	MC_INTEGER_TYPE_OPERATOR(prefix##_lt, getarg, <) \
