@@ -14,7 +14,6 @@
 
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
@@ -83,13 +82,10 @@ Datum
 answer_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b = mc_recv_one_byte(buf, "answer");
+	int			a = mc_recv_ordinal(buf, "answer", MC_NUM_ANSWERS, "an answer",
+									"0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn)");
 
-	if (b >= MC_NUM_ANSWERS)
-		mc_invalid_binary("answer",
-						  psprintf("Byte %d is not an answer; valid bytes are 0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn).",
-								   b));
-	PG_RETURN_ANSWER((Answer) b);
+	PG_RETURN_ANSWER((Answer) a);
 }
 
 PG_FUNCTION_INFO_V1(answer_send);
@@ -98,12 +94,7 @@ PG_FUNCTION_INFO_V1(answer_send);
 Datum
 answer_send(PG_FUNCTION_ARGS)
 {
-	Answer		a = PG_GETARG_ANSWER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, a);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_one_byte(PG_GETARG_ANSWER(0)));
 }
 
 PG_FUNCTION_INFO_V1(answer_from_text);
@@ -169,5 +160,8 @@ answer_is_not_confirmed(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(a == MC_ANSWER_NEGATIVE || a == MC_ANSWER_WITHDRAWN);
 }
 
-/* Comparison and hashing, on the ordinal. */
+/*
+ * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
+ * 0.2.0 declares "char"'s own instead but for answer_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(answer, PG_GETARG_ANSWER)

@@ -12,7 +12,6 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -141,11 +140,9 @@ Datum
 conditions_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	uint16		v;
+	uint16		v = (uint16) mc_recv_int16(buf, "conditions");
 	int			n;
 
-	mc_recv_check_length(buf, sizeof(Conditions), "conditions");
-	v = (uint16) pq_getmsgint(buf, sizeof(Conditions));
 	if ((v & ~MC_CONDITIONS_MASK) != 0)
 		mc_invalid_binary("conditions",
 						  psprintf("Bits above the lowest ten of 0x%04X are set; the binary form has two bits per light, condition 1 in bits 8-9 and condition 5 in bits 0-1.",
@@ -164,17 +161,16 @@ PG_FUNCTION_INFO_V1(conditions_send);
 Datum
 conditions_send(PG_FUNCTION_ARGS)
 {
-	Conditions	c = GETARG_CHECKED(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, (uint16) c);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_int16(GETARG_CHECKED(0)));
 }
 
 /* ---------- comparison and hashing ---------- */
 
-/* Comparison and hashing: the integers' order (see conditions_parse.h). */
+/*
+ * Comparison and hashing in the integers' order (see conditions_parse.h):
+ * the C functions 0.1.0 declared.  0.2.0 declares int2's own instead but
+ * for conditions_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(conditions, PG_GETARG_CONDITIONS)
 
 /* ---------- construction ---------- */

@@ -15,7 +15,6 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
@@ -113,10 +112,8 @@ Datum
 country_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			code;
+	int			code = mc_recv_int16(buf, "country");
 
-	mc_recv_check_length(buf, sizeof(Country), "country");
-	code = (int16) pq_getmsgint(buf, sizeof(Country));
 	if (country_get(code) == NULL)
 		mc_invalid_binary("country",
 						  psprintf("The code %d is not the stored code of any country; the codes are migchain's own, not ISO's numeric codes.",
@@ -130,15 +127,13 @@ PG_FUNCTION_INFO_V1(country_send);
 Datum
 country_send(PG_FUNCTION_ARGS)
 {
-	Country		c = PG_GETARG_COUNTRY(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, (uint16) c);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_int16(PG_GETARG_COUNTRY(0)));
 }
 
-/* Comparison and hashing: by stored code (the hash is int2's of the code). */
+/*
+ * Comparison and hashing by stored code: the C functions 0.1.0 declared.
+ * 0.2.0 declares int2's own instead but for country_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(country, PG_GETARG_COUNTRY)
 
 PG_FUNCTION_INFO_V1(country_smaller);

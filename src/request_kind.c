@@ -12,7 +12,6 @@
 
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
@@ -74,13 +73,10 @@ Datum
 request_kind_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b = mc_recv_one_byte(buf, "request_kind");
+	int			k = mc_recv_ordinal(buf, "request_kind", MC_NUM_KINDS,
+									"a request kind", "0 (LP) and 1 (T&O)");
 
-	if (b >= MC_NUM_KINDS)
-		mc_invalid_binary("request_kind",
-						  psprintf("Byte %d is not a request kind; valid bytes are 0 (LP) and 1 (T&O).",
-								   b));
-	PG_RETURN_REQUEST_KIND((RequestKind) b);
+	PG_RETURN_REQUEST_KIND((RequestKind) k);
 }
 
 PG_FUNCTION_INFO_V1(request_kind_send);
@@ -89,12 +85,7 @@ PG_FUNCTION_INFO_V1(request_kind_send);
 Datum
 request_kind_send(PG_FUNCTION_ARGS)
 {
-	RequestKind k = PG_GETARG_REQUEST_KIND(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, k);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_one_byte(PG_GETARG_REQUEST_KIND(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_from_text);
@@ -119,5 +110,8 @@ request_kind_to_text(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(request_kind_cstring(k)));
 }
 
-/* Comparison and hashing, on the ordinal. */
+/*
+ * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
+ * 0.2.0 declares "char"'s own instead (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(request_kind, PG_GETARG_REQUEST_KIND)

@@ -180,6 +180,53 @@ mc_recv_one_byte(StringInfo buf, const char *typname)
 }
 
 /*
+ * Binary input of the one-byte types whose values are the ordinals 0 to
+ * count - 1 (request_kind, answer): the ordinal, or the error saying that
+ * the byte is not what (e.g. "an answer") and which bytes are valid.
+ */
+int
+mc_recv_ordinal(StringInfo buf, const char *typname, int count,
+				const char *what, const char *valid)
+{
+	int			b = mc_recv_one_byte(buf, typname);
+
+	if (b >= count)
+		mc_invalid_binary(typname,
+						  psprintf("Byte %d is not %s; valid bytes are %s.", b, what, valid));
+	return b;
+}
+
+/* Binary input of the two-byte types (country, conditions): big-endian. */
+int16
+mc_recv_int16(StringInfo buf, const char *typname)
+{
+	mc_recv_check_length(buf, sizeof(int16), typname);
+	return (int16) pq_getmsgint(buf, sizeof(int16));
+}
+
+/* Binary output of the one-byte types: the byte. */
+bytea *
+mc_send_one_byte(uint8 b)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, b);
+	return pq_endtypsend(&buf);
+}
+
+/* Binary output of the two-byte types: the int16, big-endian. */
+bytea *
+mc_send_int16(int16 v)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, (uint16) v);
+	return pq_endtypsend(&buf);
+}
+
+/*
  * The language a function's language argument names: 'nl' or 'en', in any
  * case, as migchain.language takes them; 22023 for anything else.
  */

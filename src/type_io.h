@@ -1,9 +1,9 @@
 /*
  * type_io.h
  *		What the functions of the types share on the PostgreSQL side: the
- *		text their parsers read, the error for bad text, the checks and the
- *		error of binary input, and the language argument of label() and
- *		name().
+ *		text their parsers read, the error for bad text, binary input and
+ *		output with their checks and error, and the language argument of
+ *		label() and name().
  *
  * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
  * request_kind, answer and country read UTF-8, so their input functions
@@ -30,6 +30,11 @@ extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t
 
 extern void mc_recv_check_length(StringInfo buf, int nbytes, const char *typname);
 extern int	mc_recv_one_byte(StringInfo buf, const char *typname);
+extern int	mc_recv_ordinal(StringInfo buf, const char *typname, int count,
+							const char *what, const char *valid);
+extern int16 mc_recv_int16(StringInfo buf, const char *typname);
+extern bytea *mc_send_one_byte(uint8 b);
+extern bytea *mc_send_int16(int16 v);
 extern void mc_invalid_binary(const char *typname, const char *detail) pg_attribute_noreturn();
 
 extern MigchainLanguage mc_language_arg(text *lang);
