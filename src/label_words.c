@@ -168,3 +168,18 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 	o.buf[o.len] = '\0';
 	return (int) o.len;
 }
+
+/*
+ * The ordinal of the name among names[0 .. count - 1] whose words are the
+ * len bytes at words, or -1 when none is.
+ */
+int
+label_lookup(const LabelName *names, size_t count, const char *words, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < count; i++)
+		if (strlen(names[i].words) == len && memcmp(names[i].words, words, len) == 0)
+			return names[i].ordinal;
+	return -1;
+}
