@@ -36,19 +36,36 @@ tally_new(void)
 	return (Tally *) palloc0(sizeof(Tally));
 }
 
-/* Add b into a, with a clear error on overflow. */
+/* A copy of t in the current memory context. */
+static Tally *
+tally_copy(const Tally *t)
+{
+	Tally	   *copy = (Tally *) palloc(sizeof(Tally));
+
+	memcpy(copy, t, sizeof(Tally));
+	return copy;
+}
+
+/* Add n to count i of t, with a clear error on overflow. */
+static inline void
+tally_add_count(Tally *t, int i, int64 n)
+{
+	if (unlikely(pg_add_s64_overflow(t->count[i], n, &t->count[i])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("tally out of range"),
+				 errdetail("The %s count would exceed %lld.", tally_names[i],
+						   (long long) PG_INT64_MAX)));
+}
+
+/* Add b into a, count by count. */
 static void
 tally_add_into(Tally *a, const Tally *b)
 {
 	int			i;
 
 	for (i = 0; i < MC_NUM_ANSWERS; i++)
-		if (unlikely(pg_add_s64_overflow(a->count[i], b->count[i], &a->count[i])))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("tally out of range"),
-					 errdetail("The %s count would exceed %lld.", tally_names[i],
-							   (long long) PG_INT64_MAX)));
+		tally_add_count(a, i, b->count[i]);
 }
 
 PG_FUNCTION_INFO_V1(tally_in);
@@ -251,9 +268,8 @@ PG_FUNCTION_INFO_V1(tally_add);
 Datum
 tally_add(PG_FUNCTION_ARGS)
 {
-	Tally	   *t = tally_new();
+	Tally	   *t = tally_copy(PG_GETARG_TALLY_P(0));
 
-	memcpy(t, PG_GETARG_TALLY_P(0), sizeof(Tally));
 	tally_add_into(t, PG_GETARG_TALLY_P(1));
 	PG_RETURN_TALLY_P(t);
 }
@@ -307,20 +323,10 @@ tally_count_answer(PG_FUNCTION_ARGS)
 	Answer		a = PG_GETARG_ANSWER(1);
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		Tally	   *copy = tally_new();
-
-		memcpy(copy, t, sizeof(Tally));
-		t = copy;
-	}
+		t = tally_copy(t);
 	if (unlikely(a >= MC_NUM_ANSWERS))
 		elog(ERROR, "invalid answer ordinal %d", (int) a);
-	if (unlikely(pg_add_s64_overflow(t->count[a], 1, &t->count[a])))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("tally out of range"),
-				 errdetail("The %s count would exceed %lld.", tally_names[a],
-						   (long long) PG_INT64_MAX)));
+	tally_add_count(t, a, 1);
 	PG_RETURN_TALLY_P(t);
 }
 
@@ -339,12 +345,7 @@ tally_combine(PG_FUNCTION_ARGS)
 	Tally	   *b = PG_GETARG_TALLY_P(1);
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		Tally	   *copy = tally_new();
-
-		memcpy(copy, a, sizeof(Tally));
-		a = copy;
-	}
+		a = tally_copy(a);
 	tally_add_into(a, b);
 	PG_RETURN_TALLY_P(a);
 }
