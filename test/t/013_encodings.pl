@@ -30,35 +30,31 @@ sub error_of
 	return join ' / ', grep { defined } $state, $msg, $hint;
 }
 
-# SQL_ASCII says nothing of its bytes: they are read as they are, so UTF-8
-# accents fold and any other byte is bad input like any other.
-is($node->safe_psql('sql_ascii',
-		q{SELECT 'négatief'::migchain.answer, 'laissez-passér'::migchain.request_kind, 'Somalië'::migchain.country}),
-	'negatief|LP|SO', 'SQL_ASCII: UTF-8 accents are folded');
-for my $case ([ 'answer', q{E'n\351gatief'} ], [ 'request_kind', q{E'laissez-pass\351r'} ],
-	[ 'country', q{E'Somali\353'} ], [ 'conditions', q{E'GGR\351G'} ],
-	[ 'tally', q{E'pending=1\351'} ])
+# The parsers read UTF-8.  SQL_ASCII says nothing of what its bytes mean, so
+# they are read as they are: UTF-8 accents fold, and a byte that is not part
+# of UTF-8 (Latin-1's é, 0xE9) is bad input.  WIN1252 text is converted to
+# UTF-8 first: accents fold, and a byte WIN1252 leaves undefined (0x81) has
+# no UTF-8 equivalent and is bad input.  Bad input is 22P02 for every type.
+my %inputs = (
+	answer => 'n%sgatief',
+	request_kind => 'laissez-pass%sr',
+	country => 'Somali%s',
+	conditions => 'GGR%sG',
+	tally => 'pending=1%s');
+for my $case ([ 'sql_ascii', 'a Latin-1 byte', '\351' ], [ 'win1252', 'an undefined byte', '\201' ])
 {
-	my ($type, $literal) = @$case;
-	like(error_of('sql_ascii', "SELECT $literal\::migchain.$type"),
-		qr/^22P02 \/ invalid input syntax for type $type: "/,
-		"SQL_ASCII: a Latin-1 byte is 22P02 for $type");
-}
-
-# WIN1252: text is converted to UTF-8 before it is read; a byte the encoding
-# leaves undefined (0x81) has no UTF-8 equivalent and is bad input.
-is($node->safe_psql('win1252',
-		q{SET client_encoding = 'UTF8';
-		  SELECT 'Négatief'::migchain.answer, 'laissez-passér'::migchain.request_kind, 'Somalië'::migchain.country}),
-	'negatief|LP|SO', 'WIN1252: accents are folded');
-for my $case ([ 'answer', q{E'negatief\201'} ], [ 'request_kind', q{E'T\201O'} ],
-	[ 'country', q{E'Somali\201'} ], [ 'conditions', q{E'GGR\201G'} ],
-	[ 'tally', q{E'pending=1\201'} ])
-{
-	my ($type, $literal) = @$case;
-	like(error_of('win1252', "SET client_encoding = 'WIN1252'; SELECT $literal\::migchain.$type"),
-		qr/^22P02 \/ invalid input syntax for type $type: "/,
-		"WIN1252: an undefined byte is 22P02 for $type");
+	my ($db, $what, $byte) = @$case;
+	is($node->safe_psql($db,
+			q{SET client_encoding = 'UTF8';
+			  SELECT 'Négatief'::migchain.answer, 'laissez-passér'::migchain.request_kind, 'Somalië'::migchain.country}),
+		'negatief|LP|SO', "$db: accents are folded");
+	for my $type (sort keys %inputs)
+	{
+		my $literal = sprintf("E'$inputs{$type}'", $byte);
+		like(error_of($db, "SET client_encoding = 'WIN1252'; SELECT $literal\::migchain.$type"),
+			qr/^22P02 \/ invalid input syntax for type $type: "/,
+			"$db: $what is 22P02 for $type");
+	}
 }
 
 # WIN1251 has no Å: a near miss whose closest name has one gets the general
@@ -66,13 +62,13 @@ for my $case ([ 'answer', q{E'negatief\201'} ], [ 'request_kind', q{E'T\201O'} ]
 # get theirs.
 like(error_of('win1251', q{SELECT 'Alandseilande'::migchain.country}),
 	qr/^22P02 \/ invalid input syntax for type country: "Alandseilande" \/ Valid values are ISO 3166/,
-	'WIN1251: no suggestion the encoding cannot write');
+	'win1251: no suggestion the encoding cannot write');
 is(error_of('win1251', q{SELECT 'Nederlnd'::migchain.country}),
 	'22P02 / invalid input syntax for type country: "Nederlnd" / Did you mean "NL" (Nederland)?',
-	'WIN1251: a suggestion it can write');
+	'win1251: a suggestion it can write');
 is(error_of('win1252', q{SET client_encoding = 'UTF8'; SELECT 'Alandseilande'::migchain.country}),
 	'22P02 / invalid input syntax for type country: "Alandseilande" / Did you mean "AX" (Ålandseilanden)?',
-	'WIN1252: the suggestion with its Å');
+	'win1252: the suggestion with its Å');
 
 $node->stop;
 done_testing();
