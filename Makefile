@@ -14,6 +14,7 @@ EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTEN
 MODULE_big = migchain
 OBJS = \
 	src/migchain.o \
+	src/type_io.o \
 	src/conditions.o \
 	src/conditions_parse.o \
 	src/label_words.o \

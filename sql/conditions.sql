@@ -253,9 +253,13 @@ COPY (SELECT (-32768)::int2) TO :'copyfile' (FORMAT binary);
 COPY conditions_wire FROM :'copyfile' (FORMAT binary);
 COPY (SELECT (-1)::int2) TO :'copyfile' (FORMAT binary);
 COPY conditions_wire FROM :'copyfile' (FORMAT binary);
--- Too few bytes, too many bytes.
+-- Too few bytes, too many bytes: 22P03 as any bad value (never the
+-- connection class's 08P01 of a read past the end).
 COPY (SELECT true) TO :'copyfile' (FORMAT binary);
 COPY conditions_wire FROM :'copyfile' (FORMAT binary);
+\set VERBOSITY sqlstate
+COPY conditions_wire FROM :'copyfile' (FORMAT binary);
+\set VERBOSITY default
 COPY (SELECT 341::int4) TO :'copyfile' (FORMAT binary);
 COPY conditions_wire FROM :'copyfile' (FORMAT binary);
 SELECT count(*) AS rows_after_rejections FROM conditions_wire;

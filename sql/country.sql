@@ -41,6 +41,10 @@ SELECT input, input::migchain.country AS country FROM (VALUES
 	('4'),
 	(' 706 ')
 ) AS t(input);
+-- white space around a numeric code, the no-break space too (as around
+-- names), but not inside it
+SELECT E'\t004\n'::migchain.country AS tab_newline, E'\u00a0528\u00a0'::migchain.country AS no_break_space;
+SELECT pg_temp.country_error(E'5\u00a028') AS no_break_space_inside;
 -- English and Dutch names, with or without accents and punctuation
 SELECT input, input::migchain.country AS country FROM (VALUES
 	('Netherlands'),
@@ -410,8 +414,12 @@ TRUNCATE country_int;
 INSERT INTO country_int VALUES (-1);
 COPY country_int TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
 COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
--- a value of another length
+-- a value of another length: too long, too short, empty
 COPY (SELECT 350::int4) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY (SELECT '\x01'::bytea) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
+COPY (SELECT ''::bytea) TO '/tmp/migchain_country_regress.bin' (FORMAT binary);
 COPY country_bin2 FROM '/tmp/migchain_country_regress.bin' (FORMAT binary);
 SELECT * FROM country_bin2;
 DROP TABLE country_bin, country_bin2, country_int, country_cast;

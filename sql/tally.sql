@@ -66,6 +66,22 @@ SELECT lo_export(:lo, '/tmp/migchain_tally_bad.bin') AS exported;
 SELECT lo_unlink(:lo) AS unlinked;
 CREATE TABLE tally_bad (t migchain.tally);
 COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+-- and a value that is not 32 bytes: too short (one int8), too long, empty.
+COPY (SELECT 1::int8) TO '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+\set VERBOSITY sqlstate
+COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+\set VERBOSITY default
+COPY (SELECT migchain.tally_send('pending=1, positive=2, negative=3, withdrawn=4') || '\x00'::bytea)
+  TO '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+COPY (SELECT ''::bytea) TO '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+-- The 32 bytes tally_send() writes are read back, whoever wrote the file.
+COPY (SELECT migchain.tally_send('pending=1, positive=2, negative=3, withdrawn=4'))
+  TO '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+COPY tally_bad FROM '/tmp/migchain_tally_bad.bin' (FORMAT binary);
+SELECT t FROM tally_bad;
 -- Aggregates: answer_tally counts answers (NULLs are not counted), sum merges.
 SELECT migchain.answer_tally(a) FROM (VALUES ('positive'::migchain.answer), ('negative'),
   ('positive'), (NULL), ('withdrawn'), ('pending')) v(a);

@@ -14,11 +14,10 @@
 
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "answer_parse.h"
 
 StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
@@ -35,33 +34,11 @@ StaticAssertDecl(MIGCHAIN_LANG_NL == ANSWER_LANG_NL &&
 	"Valid values are \"pending\", \"positive\", \"negative\" and \"withdrawn\", " \
 	"or in Dutch \"bekend gesteld\", \"positief\", \"negatief\" and \"ingetrokken\"."
 
-/*
- * Parse the len bytes at str, or raise the error of answer_in.  The parser
- * reads UTF-8: in a database of another encoding (but SQL_ASCII, whose
- * bytes are taken as they are) the text is converted first.
- */
-static Answer
-answer_from_cstring(const char *str, size_t len)
+/* The answer named by str (text input, the cast from text), or 22P02. */
+static inline Answer
+answer_from_cstring(const char *str)
 {
-	const char *utf8 = str;
-	int			ordinal;
-
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-		if (utf8 != str)
-			len = strlen(utf8);
-	}
-	ordinal = answer_parse(utf8, len);
-
-	if (ordinal < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"answer", str),
-				 errhint(ANSWER_HINT)));
-	return (Answer) ordinal;
+	return (Answer) mc_label_input(str, answer_parse, "answer", ANSWER_HINT);
 }
 
 /* The label of an answer; a value outside the domain cannot happen. */
@@ -84,7 +61,7 @@ answer_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+	PG_RETURN_ANSWER(answer_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(answer_out);
@@ -105,16 +82,10 @@ Datum
 answer_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b;
+	int			a = mc_recv_ordinal(buf, "answer", MC_NUM_ANSWERS, "an answer",
+									"0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn)");
 
-	b = mc_recv_one_byte(buf, "answer");
-	if (b < 0 || b >= MC_NUM_ANSWERS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "answer"),
-				 errdetail("Byte %d is not an answer; valid bytes are 0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn).",
-						   b)));
-	PG_RETURN_ANSWER((Answer) b);
+	PG_RETURN_ANSWER((Answer) a);
 }
 
 PG_FUNCTION_INFO_V1(answer_send);
@@ -123,12 +94,7 @@ PG_FUNCTION_INFO_V1(answer_send);
 Datum
 answer_send(PG_FUNCTION_ARGS)
 {
-	Answer		a = PG_GETARG_ANSWER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, a);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_one_byte(PG_GETARG_ANSWER(0)));
 }
 
 PG_FUNCTION_INFO_V1(answer_from_text);
@@ -139,7 +105,7 @@ answer_from_text(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_ANSWER(answer_from_cstring(str, strlen(str)));
+	PG_RETURN_ANSWER(answer_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(answer_to_text);
@@ -160,18 +126,8 @@ Datum
 answer_label_lang(PG_FUNCTION_ARGS)
 {
 	Answer		a = PG_GETARG_ANSWER(0);
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	int			language;
+	MigchainLanguage language = mc_language_arg(PG_GETARG_TEXT_PP(1));
 
-	if (pg_strcasecmp(lang, "nl") == 0)
-		language = MIGCHAIN_LANG_NL;
-	else if (pg_strcasecmp(lang, "en") == 0)
-		language = MIGCHAIN_LANG_EN;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid language: \"%s\"", lang),
-				 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
 	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, language)));
 }
 
@@ -204,5 +160,8 @@ answer_is_not_confirmed(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(a == MC_ANSWER_NEGATIVE || a == MC_ANSWER_WITHDRAWN);
 }
 
-/* Comparison and hashing, on the ordinal. */
+/*
+ * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
+ * 0.2.0 declares "char"'s own instead but for answer_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(answer, PG_GETARG_ANSWER)

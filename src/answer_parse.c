@@ -20,17 +20,9 @@
  */
 #include "answer_parse.h"
 
-#include <string.h>
-
 #include "label_words.h"
 
-typedef struct AnswerName
-{
-	const char *words;
-	int			ordinal;
-} AnswerName;
-
-static const AnswerName answer_names[] = {
+static const LabelName answer_names[] = {
 	/* pending */
 	{"bekend gesteld", ANSWER_ORD_PENDING},
 	{"bekendgesteld", ANSWER_ORD_PENDING},
@@ -84,17 +76,12 @@ answer_parse(const char *str, size_t len)
 {
 	char		words[LABEL_WORDS_MAX];
 	int			n;
-	size_t		i;
 
 	n = label_words(str, len, words, sizeof(words));
 	if (n <= 0)
 		return -1;
-	for (i = 0; i < sizeof(answer_names) / sizeof(answer_names[0]); i++)
-	{
-		if (strcmp(answer_names[i].words, words) == 0)
-			return answer_names[i].ordinal;
-	}
-	return -1;
+	return label_lookup(answer_names, sizeof(answer_names) / sizeof(answer_names[0]),
+						words, (size_t) n);
 }
 
 /*

@@ -12,12 +12,13 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "conditions_parse.h"
+#include "text_chars.h"
 
 /* Names of the conditions, in order, as identifiers (English snake_case). */
 static const char *const condition_names[MC_NUM_CONDITIONS] = {
@@ -50,70 +51,45 @@ check_stored(Conditions c)
 /* Fetch argument n, checked. */
 #define GETARG_CHECKED(n)	check_stored(PG_GETARG_CONDITIONS(n))
 
-/* Raise the 22P02 error for the text str, explaining what r found. */
+/* Raise the 22P02 error for the text str, with a detail of what r found. */
 static void
 report_bad_input(const char *str, ConditionsParseResult r)
 {
 	char		c = str[r.offset];
+	const char *detail = NULL;
 
 	switch (r.status)
 	{
 		case MC_CONDITIONS_EMPTY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("The value has no lights."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "The value has no lights.";
 			break;
 		case MC_CONDITIONS_TOO_FEW:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail_plural("The value has %d light; it needs exactly five.",
-									  "The value has %d lights; it needs exactly five.",
-									  r.lights, r.lights),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = psprintf(r.lights == 1 ?
+							  "The value has %d light; it needs exactly five." :
+							  "The value has %d lights; it needs exactly five.",
+							  r.lights);
 			break;
 		case MC_CONDITIONS_NOT_A_LIGHT:
-			if (conditions_is_space(c))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is whitespace; the five lights are written without separators.",
-								   r.lights + 1),
-						 errhint(CONDITIONS_INPUT_HINT)));
+			if (mc_is_space(c))
+				detail = psprintf("Light %d is whitespace; the five lights are written without separators.",
+								  r.lights + 1);
 			else if (c > ' ' && c < 0x7f)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is \"%c\", which is not a light.",
-								   r.lights + 1, c),
-						 errhint(CONDITIONS_INPUT_HINT)));
+				detail = psprintf("Light %d is \"%c\", which is not a light.",
+								  r.lights + 1, c);
 			else
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-						 errdetail("Light %d is not a light.", r.lights + 1),
-						 errhint(CONDITIONS_INPUT_HINT)));
+				detail = psprintf("Light %d is not a light.", r.lights + 1);
 			break;
 		case MC_CONDITIONS_TOO_MANY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("The value has more than five lights."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "The value has more than five lights.";
 			break;
 		case MC_CONDITIONS_TRAILING:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type conditions: \"%s\"", str),
-					 errdetail("Only whitespace may follow the fifth light."),
-					 errhint(CONDITIONS_INPUT_HINT)));
+			detail = "Only whitespace may follow the fifth light.";
 			break;
 		case MC_CONDITIONS_OK:
 			elog(ERROR, "conditions parser reported success as an error");
 			break;
 	}
+	mc_invalid_text("conditions", str, detail, CONDITIONS_INPUT_HINT);
 }
 
 /* Raise 22023 unless n is a condition number (1..5). */
@@ -164,28 +140,18 @@ Datum
 conditions_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	uint16		v = (uint16) pq_getmsgint(buf, 2);
+	uint16		v = (uint16) mc_recv_int16(buf, "conditions");
+	int			n;
 
-	if (!conditions_is_valid(v))
-	{
-		int			n;
-
-		for (n = 1; n <= MC_NUM_CONDITIONS; n++)
-			if (MC_CONDITIONS_LIGHT(v, n) == 3)
-				break;
-		if ((v & ~MC_CONDITIONS_MASK) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type conditions: 0x%04X", v),
-					 errdetail("Bits above the lowest ten are set."),
-					 errhint("The binary form is a 16-bit integer in network byte order with two bits per light (0 unknown, 1 green, 2 red), condition 1 in bits 8-9 and condition 5 in bits 0-1.")));
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type conditions: 0x%04X", v),
-					 errdetail("Light %d has the code 3, which is not a light.", n),
-					 errhint("The binary form is a 16-bit integer in network byte order with two bits per light (0 unknown, 1 green, 2 red), condition 1 in bits 8-9 and condition 5 in bits 0-1.")));
-	}
+	if ((v & ~MC_CONDITIONS_MASK) != 0)
+		mc_invalid_binary("conditions",
+						  psprintf("Bits above the lowest ten of 0x%04X are set; the binary form has two bits per light, condition 1 in bits 8-9 and condition 5 in bits 0-1.",
+								   v));
+	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
+		if (MC_CONDITIONS_LIGHT(v, n) == 3)
+			mc_invalid_binary("conditions",
+							  psprintf("Light %d of 0x%04X has the code 3; a light is 0 (unknown), 1 (green) or 2 (red).",
+									   n, v));
 	PG_RETURN_CONDITIONS((Conditions) v);
 }
 
@@ -195,17 +161,16 @@ PG_FUNCTION_INFO_V1(conditions_send);
 Datum
 conditions_send(PG_FUNCTION_ARGS)
 {
-	Conditions	c = GETARG_CHECKED(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, (uint16) c);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_int16(GETARG_CHECKED(0)));
 }
 
 /* ---------- comparison and hashing ---------- */
 
-/* Comparison and hashing: the integers' order (see conditions_parse.h). */
+/*
+ * Comparison and hashing in the integers' order (see conditions_parse.h):
+ * the C functions 0.1.0 declared.  0.2.0 declares int2's own instead but
+ * for conditions_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(conditions, PG_GETARG_CONDITIONS)
 
 /* ---------- construction ---------- */

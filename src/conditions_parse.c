@@ -6,6 +6,8 @@
  */
 #include "conditions_parse.h"
 
+#include "text_chars.h"
+
 /* The light code of an input character, or -1 if it is not a light. */
 static int
 light_of_char(char c)
@@ -34,14 +36,6 @@ conditions_is_light_char(char c)
 	return light_of_char(c) >= 0;
 }
 
-/* Whitespace allowed around the lights: ASCII only, whatever the locale. */
-bool
-conditions_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
 /* Parse len bytes at str into a conditions value. */
 ConditionsParseResult
 conditions_parse(const char *str, size_t len)
@@ -50,7 +44,7 @@ conditions_parse(const char *str, size_t len)
 	size_t		i = 0;
 	uint32_t	value = 0;
 
-	while (i < len && conditions_is_space(str[i]))
+	while (i < len && mc_is_space(str[i]))
 		i++;
 	if (i == len)
 	{
@@ -77,7 +71,7 @@ conditions_parse(const char *str, size_t len)
 			continue;
 		}
 		/* Whitespace that runs to the end: too few lights; else no light. */
-		for (j = i; j < len && conditions_is_space(str[j]); j++)
+		for (j = i; j < len && mc_is_space(str[j]); j++)
 			;
 		res.status = (j == len) ? MC_CONDITIONS_TOO_FEW : MC_CONDITIONS_NOT_A_LIGHT;
 		return res;
@@ -89,7 +83,7 @@ conditions_parse(const char *str, size_t len)
 		res.status = MC_CONDITIONS_TOO_MANY;
 		return res;
 	}
-	while (i < len && conditions_is_space(str[i]))
+	while (i < len && mc_is_space(str[i]))
 		i++;
 	if (i < len)
 	{

@@ -33,8 +33,8 @@
  * The text form is five characters, one per light in condition order:
  * G (green), R (red), ? (unknown).  Input also accepts g, r, and U or u for
  * unknown (a letter for places where '?' is a parameter marker), with
- * optional whitespace (space, tab, newline, carriage return, vertical tab,
- * form feed) before and after, and nothing else.
+ * optional ASCII white space (text_chars.h) before and after, and nothing
+ * else.
  */
 #ifndef CONDITIONS_PARSE_H
 #define CONDITIONS_PARSE_H
@@ -101,9 +101,6 @@ extern ConditionsParseResult conditions_parse(const char *str, size_t len);
 
 /* Whether c is a light character accepted by the parser. */
 extern bool conditions_is_light_char(char c);
-
-/* Whether c is whitespace the parser skips around the lights. */
-extern bool conditions_is_space(char c);
 
 /*
  * Write the text form of v into buf (MC_CONDITIONS_TEXT_LEN + 1 bytes,

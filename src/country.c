@@ -15,11 +15,11 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "country_parse.h"
 
 StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
@@ -51,44 +51,36 @@ country_text(const char *s)
 	return cstring_to_text_with_len(conv, (int) strlen(conv));
 }
 
-/* Parse str or raise the error for input that names no country. */
+/*
+ * The country str names (text input, the casts from text), or 22P02 with a
+ * hint: the country closest to str when one is, else what is accepted.
+ */
 static Country
 country_from_cstring(const char *str)
 {
-	size_t		len = strlen(str);
-	const char *utf8 = str;
+	size_t		len;
+	const char *utf8 = mc_input_utf8(str, &len);
+	const char *hint = COUNTRY_ACCEPTED_HINT;
 	const char *label;
 	int			code;
 	int			suggestion;
 
-	if (GetDatabaseEncoding() != PG_UTF8)
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-	code = country_parse(utf8, strlen(utf8));
+	if (utf8 == NULL)
+		mc_invalid_text("country", str, NULL, hint);
+	code = country_parse(utf8, len);
 	if (code > 0)
 		return (Country) code;
 
-	suggestion = country_suggest(utf8, strlen(utf8), &label);
-	if (suggestion < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type country: \"%s\"", str),
-				 errhint("Did you mean %s?",
-						 pg_any_to_server(label, (int) strlen(label), PG_UTF8))));
-	if (suggestion > 0)
+	suggestion = country_suggest(utf8, len, &label);
+	if (suggestion != 0 && (label = mc_utf8_to_server(label)) != NULL)
 	{
-		const McCountry *e = country_entry((Country) suggestion);
-		char	   *conv = pg_any_to_server(label, (int) strlen(label), PG_UTF8);
-
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type country: \"%s\"", str),
-				 errhint("Did you mean \"%s\" (%s)?", e->text, conv)));
+		if (suggestion < 0)
+			hint = psprintf("Did you mean %s?", label);
+		else
+			hint = psprintf("Did you mean \"%s\" (%s)?",
+							country_entry((Country) suggestion)->text, label);
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type country: \"%s\"", str),
-			 errhint(COUNTRY_ACCEPTED_HINT)));
-	pg_unreachable();
+	mc_invalid_text("country", str, NULL, hint);
 }
 
 PG_FUNCTION_INFO_V1(country_in);
@@ -120,20 +112,12 @@ Datum
 country_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			code;
+	int			code = mc_recv_int16(buf, "country");
 
-	if (buf->len - buf->cursor != 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external value for type country: %d bytes instead of 2",
-						buf->len - buf->cursor)));
-	code = (int16) pq_getmsgint(buf, 2);
 	if (country_get(code) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external value for type country: %d", code),
-				 errhint("The binary form of a country is the code migchain.country_send() gives, "
-						 "a two-byte integer.")));
+		mc_invalid_binary("country",
+						  psprintf("The code %d is not the stored code of any country; the codes are migchain's own, not ISO's numeric codes.",
+								   code));
 	PG_RETURN_COUNTRY((Country) code);
 }
 
@@ -143,15 +127,13 @@ PG_FUNCTION_INFO_V1(country_send);
 Datum
 country_send(PG_FUNCTION_ARGS)
 {
-	Country		c = PG_GETARG_COUNTRY(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, (uint16) c);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_int16(PG_GETARG_COUNTRY(0)));
 }
 
-/* Comparison and hashing: by stored code (the hash is int2's of the code). */
+/*
+ * Comparison and hashing by stored code: the C functions 0.1.0 declared.
+ * 0.2.0 declares int2's own instead but for country_cmp (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(country, PG_GETARG_COUNTRY)
 
 PG_FUNCTION_INFO_V1(country_smaller);
@@ -178,23 +160,6 @@ country_larger(PG_FUNCTION_ARGS)
 	PG_RETURN_COUNTRY(a > b ? a : b);
 }
 
-/* The name in a language given by name; 22023 for another language. */
-static MigchainLanguage
-language_arg(text *lang)
-{
-	char	   *s = text_to_cstring(lang);
-
-	if (pg_strcasecmp(s, "nl") == 0)
-		return MIGCHAIN_LANG_NL;
-	if (pg_strcasecmp(s, "en") == 0)
-		return MIGCHAIN_LANG_EN;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid language for migchain.name: \"%s\"", s),
-			 errhint("Valid values are \"nl\" (Dutch) and \"en\" (English).")));
-	pg_unreachable();
-}
-
 PG_FUNCTION_INFO_V1(country_name_in);
 
 /* name(country, language): the country's name in Dutch or English. */
@@ -202,7 +167,7 @@ Datum
 country_name_in(PG_FUNCTION_ARGS)
 {
 	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
-	MigchainLanguage lang = language_arg(PG_GETARG_TEXT_PP(1));
+	MigchainLanguage lang = mc_language_arg(PG_GETARG_TEXT_PP(1));
 
 	PG_RETURN_TEXT_P(country_text(lang == MIGCHAIN_LANG_EN ? e->name_en : e->name_nl));
 }

@@ -18,6 +18,7 @@
 #include "cube_io.h"
 #include "migchain.h"
 #include "request_kind_parse.h"
+#include "type_io.h"
 #include "year.h"
 
 /* White space between the parts of a cube's text. */
@@ -108,40 +109,17 @@ end:
 	return false;
 }
 
-/*
- * Raise the error for a value that is not a cube of its type: 22P03 for
- * binary data, 22P02 for the text input, with the detail fmt and args.
- */
-static void
-cube_error(bool binary, const char *typname, const char *input, const char *hint,
-		   const char *fmt, va_list args)
-{
-	char		detail[256];
-
-	vsnprintf(detail, sizeof(detail), fmt, args);
-	if (binary)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", typname),
-				 errdetail("%s", detail),
-				 errhint("%s", hint)));
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-			 errdetail("%s", detail),
-			 errhint("%s", hint)));
-}
-
 /* Raise 22P02 for the value being read, with a detail. */
 void
 cube_text_error(CubeTextReader *r, const char *fmt,...)
 {
+	char		detail[256];
 	va_list		args;
 
 	va_start(args, fmt);
-	cube_error(false, r->typname, r->input, r->hint, fmt, args);
+	vsnprintf(detail, sizeof(detail), fmt, args);
 	va_end(args);
-	pg_unreachable();
+	mc_invalid_text(r->typname, r->input, detail, r->hint);
 }
 
 /* A year of the range, written in decimal digits. */
@@ -213,29 +191,18 @@ cube_text_count(CubeTextReader *r, const char *field)
  * otherwise 22P03.
  */
 int32
-cube_recv_count(StringInfo buf, const char *typname, const char *hint, int32 max, int record_size)
+cube_recv_count(StringInfo buf, const char *typname, int32 max, int record_size)
 {
 	int32		n;
 
 	if (buf->len - buf->cursor < 4)
-		cube_invalid(typname, hint, "The value has only %d of the 4 bytes of its number of records.",
-					 buf->len - buf->cursor);
+		mc_invalid_binary(typname,
+						  psprintf("The value has only %d of the 4 bytes of its number of records.",
+								   buf->len - buf->cursor));
 	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0 || n > max || buf->len - buf->cursor != n * record_size)
-		cube_invalid(typname, hint,
-					 "The value has %d bytes after its number of records, %d, which needs %d bytes each.",
-					 buf->len - buf->cursor, n, record_size);
+		mc_invalid_binary(typname,
+						  psprintf("The value has %d bytes after its number of records, %d, which needs %d bytes each.",
+								   buf->len - buf->cursor, n, record_size));
 	return n;
-}
-
-/* Raise 22P03 for binary data that is not a cube of its type. */
-void
-cube_invalid(const char *typname, const char *hint, const char *fmt,...)
-{
-	va_list		args;
-
-	va_start(args, fmt);
-	cube_error(true, typname, NULL, hint, fmt, args);
-	va_end(args);
-	pg_unreachable();
 }

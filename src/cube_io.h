@@ -34,9 +34,6 @@ extern int	cube_text_kind(CubeTextReader *r, const char *field);
 extern int	cube_text_country(CubeTextReader *r, const char *field);
 extern int64 cube_text_count(CubeTextReader *r, const char *field);
 
-extern int32 cube_recv_count(StringInfo buf, const char *typname, const char *hint,
-							 int32 max, int record_size);
-extern void cube_invalid(const char *typname, const char *hint,
-									 const char *fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+extern int32 cube_recv_count(StringInfo buf, const char *typname, int32 max, int record_size);
 
 #endif							/* MIGCHAIN_CUBE_IO_H */

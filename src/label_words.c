@@ -8,10 +8,9 @@
  *	- ASCII letters are lower-cased; digits are kept;
  *	- Latin-1 letters with accents in UTF-8 (U+00C0 to U+00FF, e.g. é, ë,
  *	  Ü) become the letter without its accent;
- *	- white space (space, tab, newline, carriage return, vertical tab, form
- *	  feed, UTF-8 no-break space) and the marks - _ / . ( ) only separate
- *	  words: a run of them counts once, and leading and trailing ones are
- *	  dropped;
+ *	- white space (text_chars.h: ASCII white space and the no-break space)
+ *	  and the marks - _ / . ( ) only separate words: a run of them counts
+ *	  once, and leading and trailing ones are dropped;
  *	- "&" is a word of its own, and the words "and" and "en" become "&".
  *
  * So "  Ingetrokken (Geen antwoord verkregen) " becomes "ingetrokken geen
@@ -23,6 +22,8 @@
 
 #include <string.h>
 
+#include "text_chars.h"
+
 /*
  * The letter without its accent for U+00C0 .. U+00FF, in lower case, or 0
  * for characters that are not accepted (×, ÷, Æ, Ð, Þ, ß and their kin).
@@ -33,13 +34,11 @@ static const char latin1_letters[64 + 1] =
 	"aaaaaa\0ceeeeiiii"		/* U+00E0 .. U+00EF */
 	"\0nooooo\0ouuuuy\0y";		/* U+00F0 .. U+00FF */
 
-/* Is c a byte that only separates words? */
+/* Is c one of the marks that, like white space, only separate words? */
 static int
-is_separator(unsigned char c)
+is_mark(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-		c == '\f' || c == '-' || c == '_' || c == '/' || c == '.' ||
-		c == '(' || c == ')';
+	return c == '-' || c == '_' || c == '/' || c == '.' || c == '(' || c == ')';
 }
 
 /*
@@ -119,6 +118,7 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 	while (i < len)
 	{
 		unsigned char c = s[i];
+		size_t		space;
 
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 		{
@@ -132,10 +132,15 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 				return -1;
 			i++;
 		}
-		else if (is_separator(c))
+		else if (is_mark(c))
 		{
 			end_word(&o);
 			i++;
+		}
+		else if ((space = mc_utf8_space_len(s + i, len - i)) > 0)
+		{
+			end_word(&o);
+			i += space;
 		}
 		else if (c == '&')
 		{
@@ -144,12 +149,6 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 				return -1;
 			end_word(&o);
 			i++;
-		}
-		else if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
-		{
-			/* U+00A0 no-break space */
-			end_word(&o);
-			i += 2;
 		}
 		else if (c == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
 		{
@@ -168,4 +167,19 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 	end_word(&o);
 	o.buf[o.len] = '\0';
 	return (int) o.len;
+}
+
+/*
+ * The ordinal of the name among names[0 .. count - 1] whose words are the
+ * len bytes at words, or -1 when none is.
+ */
+int
+label_lookup(const LabelName *names, size_t count, const char *words, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < count; i++)
+		if (strlen(names[i].words) == len && memcmp(names[i].words, words, len) == 0)
+			return names[i].ordinal;
+	return -1;
 }

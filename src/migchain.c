@@ -7,7 +7,6 @@
 #include "access/parallel.h"
 #include "access/xact.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
@@ -78,20 +77,4 @@ Datum
 migchain_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(MIGCHAIN_VERSION));
-}
-
-/*
- * Binary input of the one-byte types (request_kind, answer): the value must
- * be exactly one byte; the caller checks that the byte is one of its values.
- */
-int
-mc_recv_one_byte(StringInfo buf, const char *typname)
-{
-	if (buf->len - buf->cursor != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", typname),
-				 errdetail("The value has %d bytes instead of 1.",
-						   buf->len - buf->cursor)));
-	return pq_getmsgbyte(buf);
 }

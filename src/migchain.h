@@ -21,10 +21,6 @@ typedef enum MigchainLanguage
 
 extern int	migchain_language;
 
-/* Binary input of the one-byte types: the byte, after checking the length. */
-struct StringInfoData;
-extern int	mc_recv_one_byte(struct StringInfoData *buf, const char *typname);
-
 /*
  * request_kind: 1 byte, pass by value.  Ordinals are dense from 0 so that
  * aggregates can index counters by them.
@@ -103,6 +99,15 @@ typedef struct Tally
  * type stored as a small non-negative integer, read with getarg.  All work
  * on the stored value, so the order is the values' order and equal values
  * hash alike.  The file that uses it includes common/hashfn.h.
+ *
+ * Since 0.2.0 the SQL functions run PostgreSQL's own functions of "char"
+ * (request_kind, answer) and int2 (country, conditions), which give the same
+ * results and hash values for every value of the types (the regression test
+ * support_functions compares them), except prefix_cmp of answer, country
+ * and conditions: btcharcmp and btint2cmp return the difference of the two
+ * values, not -1, 0 or 1.  The other symbols stay because the install
+ * script of the released 0.1.0 (sql/migchain--0.1.0.sql) names them, and so
+ * does every database that has not been updated.
  */
 #define MC_INTEGER_TYPE_SUPPORT(prefix, getarg) \
 	MC_INTEGER_TYPE_OPERATOR(prefix##_lt, getarg, <) \

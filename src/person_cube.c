@@ -74,6 +74,7 @@
 #include "cube_io.h"
 #include "migchain.h"
 #include "request_kind_parse.h"
+#include "type_io.h"
 #include "year.h"
 
 #define PCUBE_MAGIC			0x4d435032	/* "MCP2" */
@@ -726,10 +727,6 @@ typedef struct PersonCube
 	"A person cube is written as {(year,kind,requests,persons,persons_several_countries), ...} " \
 	"with its rows in increasing order of year and kind, e.g. {(2018,LP,120,100,3)}; " \
 	"the aggregate migchain.person_cube() makes them."
-#define PCUBE_BINARY_HINT \
-	"The binary form of a person cube is what person_cube_send() writes for a value the " \
-	"aggregate migchain.person_cube() made."
-
 /*
  * Write a state in the partial-state format (see the head of this file);
  * the state is then in sorted form.
@@ -1026,7 +1023,7 @@ person_cube_recv(PG_FUNCTION_ARGS)
 	int32		nrows;
 	int32		i;
 
-	nrows = cube_recv_count(buf, "person_cube", PCUBE_BINARY_HINT, PCUBE_ROWS, PCUBE_WIRE_ROW_SIZE);
+	nrows = cube_recv_count(buf, "person_cube", PCUBE_ROWS, PCUBE_WIRE_ROW_SIZE);
 	cube = palloc0(PCUBE_SIZE(nrows));
 	SET_VARSIZE(cube, PCUBE_SIZE(nrows));
 	cube->nrows = nrows;
@@ -1042,8 +1039,7 @@ person_cube_recv(PG_FUNCTION_ARGS)
 		row->several = (int64) pq_getmsgint64(buf);
 		problem = pcube_row_problem(cube, i);
 		if (problem != NULL)
-			cube_invalid("person_cube",
-						 PCUBE_BINARY_HINT, "Row %d: %s", i + 1, problem);
+			mc_invalid_binary("person_cube", psprintf("Row %d: %s", i + 1, problem));
 	}
 	PG_RETURN_POINTER(cube);
 }

@@ -42,6 +42,7 @@
 #include "cube_io.h"
 #include "migchain.h"
 #include "request_kind_parse.h"
+#include "type_io.h"
 #include "year.h"
 
 #define RCUBE_COUNTRIES			(MC_COUNTRY_CODE_MAX + 1)
@@ -54,10 +55,6 @@
 	"A request cube is written as {(year,kind,country,pending,positive,negative,withdrawn), ...} " \
 	"with its cells in increasing order of year, kind and country, e.g. {(2018,LP,MA,0,5,1,2)}; " \
 	"the aggregate migchain.request_cube() makes them."
-#define RCUBE_BINARY_HINT \
-	"The binary form of a request cube is what request_cube_send() writes for a value the " \
-	"aggregate migchain.request_cube() made."
-
 /* One cell of a request cube: the requests of a year, kind and country. */
 typedef struct RequestCubeCell
 {
@@ -256,8 +253,7 @@ rcube_check_binary(const RequestCube *cube)
 		const char *problem = rcube_cell_problem(cube, i);
 
 		if (problem != NULL)
-			cube_invalid("request_cube",
-						 RCUBE_BINARY_HINT, "Cell %d: %s", i + 1, problem);
+			mc_invalid_binary("request_cube", psprintf("Cell %d: %s", i + 1, problem));
 	}
 }
 
@@ -342,7 +338,7 @@ request_cube_recv(PG_FUNCTION_ARGS)
 	int32		ncells;
 	int32		i;
 
-	ncells = cube_recv_count(buf, "request_cube", RCUBE_BINARY_HINT, RCUBE_MAX_CELLS, RCUBE_WIRE_CELL_SIZE);
+	ncells = cube_recv_count(buf, "request_cube", RCUBE_MAX_CELLS, RCUBE_WIRE_CELL_SIZE);
 	cube = palloc0(RCUBE_SIZE(ncells));
 	SET_VARSIZE(cube, RCUBE_SIZE(ncells));
 	cube->ncells = ncells;

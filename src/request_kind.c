@@ -12,11 +12,10 @@
 
 #include "common/hashfn.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "request_kind_parse.h"
 
 StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
@@ -27,33 +26,11 @@ StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
 #define REQUEST_KIND_HINT \
 	"Valid values are \"LP\" (laissez-passer) and \"T&O\" (terugname en overname, readmission)."
 
-/*
- * Parse the len bytes at str, or raise the error of request_kind_in.  The
- * parser reads UTF-8: in a database of another encoding (but SQL_ASCII,
- * whose bytes are taken as they are) the text is converted first.
- */
-static RequestKind
-request_kind_from_cstring(const char *str, size_t len)
+/* The request_kind named by str (text input, the cast from text), or 22P02. */
+static inline RequestKind
+request_kind_from_cstring(const char *str)
 {
-	const char *utf8 = str;
-	int			ordinal;
-
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII)
-	{
-		utf8 = pg_server_to_any(str, (int) len, PG_UTF8);
-		if (utf8 != str)
-			len = strlen(utf8);
-	}
-	ordinal = request_kind_parse(utf8, len);
-
-	if (ordinal < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"request_kind", str),
-				 errhint(REQUEST_KIND_HINT)));
-	return (RequestKind) ordinal;
+	return (RequestKind) mc_label_input(str, request_kind_parse, "request_kind", REQUEST_KIND_HINT);
 }
 
 /* The label of a kind; a value outside the domain cannot happen. */
@@ -75,7 +52,7 @@ request_kind_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_out);
@@ -96,16 +73,10 @@ Datum
 request_kind_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			b;
+	int			k = mc_recv_ordinal(buf, "request_kind", MC_NUM_KINDS,
+									"a request kind", "0 (LP) and 1 (T&O)");
 
-	b = mc_recv_one_byte(buf, "request_kind");
-	if (b < 0 || b >= MC_NUM_KINDS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary data for type %s", "request_kind"),
-				 errdetail("Byte %d is not a request kind; valid bytes are 0 (LP) and 1 (T&O).",
-						   b)));
-	PG_RETURN_REQUEST_KIND((RequestKind) b);
+	PG_RETURN_REQUEST_KIND((RequestKind) k);
 }
 
 PG_FUNCTION_INFO_V1(request_kind_send);
@@ -114,12 +85,7 @@ PG_FUNCTION_INFO_V1(request_kind_send);
 Datum
 request_kind_send(PG_FUNCTION_ARGS)
 {
-	RequestKind k = PG_GETARG_REQUEST_KIND(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, k);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(mc_send_one_byte(PG_GETARG_REQUEST_KIND(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_from_text);
@@ -130,7 +96,7 @@ request_kind_from_text(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str, strlen(str)));
+	PG_RETURN_REQUEST_KIND(request_kind_from_cstring(str));
 }
 
 PG_FUNCTION_INFO_V1(request_kind_to_text);
@@ -144,5 +110,8 @@ request_kind_to_text(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(request_kind_cstring(k)));
 }
 
-/* Comparison and hashing, on the ordinal. */
+/*
+ * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
+ * 0.2.0 declares "char"'s own instead (see migchain.h).
+ */
 MC_INTEGER_TYPE_SUPPORT(request_kind, PG_GETARG_REQUEST_KIND)

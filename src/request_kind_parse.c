@@ -21,13 +21,7 @@
 
 #include "label_words.h"
 
-typedef struct KindName
-{
-	const char *words;
-	int			ordinal;
-} KindName;
-
-static const KindName kind_names[] = {
+static const LabelName kind_names[] = {
 	{"lp", REQUEST_KIND_ORD_LP},
 	{"l p", REQUEST_KIND_ORD_LP},
 	{"laissez passer", REQUEST_KIND_ORD_LP},
@@ -56,15 +50,8 @@ static const char *const kind_labels[REQUEST_KIND_NUM] = {
 static int
 lookup_name(const char *words, size_t n)
 {
-	size_t		i;
-
-	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
-	{
-		if (strlen(kind_names[i].words) == n &&
-			memcmp(kind_names[i].words, words, n) == 0)
-			return kind_names[i].ordinal;
-	}
-	return -1;
+	return label_lookup(kind_names, sizeof(kind_names) / sizeof(kind_names[0]),
+						words, n);
 }
 
 /*

@@ -16,10 +16,18 @@
 #include "utils/builtins.h"
 
 #include "migchain.h"
+#include "type_io.h"
 #include "tally_parse.h"
 
 StaticAssertDecl(sizeof(Tally) == 32, "tally must be 32 bytes");
 StaticAssertDecl(MC_NUM_ANSWERS == TALLY_NCOUNTS, "tally counts one per answer");
+
+#define TALLY_ONCE_HINT \
+	"Give each of pending, positive, negative and withdrawn once, as in " \
+	"\"pending=0, positive=5, negative=1, withdrawn=2\"."
+#define TALLY_FORM_HINT \
+	"A tally is written as \"pending=0, positive=5, negative=1, withdrawn=2\" " \
+	"(Dutch names lopend, positief, negatief, ingetrokken are accepted too)."
 
 /* A new zeroed tally in the current memory context. */
 static Tally *
@@ -28,19 +36,36 @@ tally_new(void)
 	return (Tally *) palloc0(sizeof(Tally));
 }
 
-/* Add b into a, with a clear error on overflow. */
+/* A copy of t in the current memory context. */
+static Tally *
+tally_copy(const Tally *t)
+{
+	Tally	   *copy = (Tally *) palloc(sizeof(Tally));
+
+	memcpy(copy, t, sizeof(Tally));
+	return copy;
+}
+
+/* Add n to count i of t, with a clear error on overflow. */
+static inline void
+tally_add_count(Tally *t, int i, int64 n)
+{
+	if (unlikely(pg_add_s64_overflow(t->count[i], n, &t->count[i])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("tally out of range"),
+				 errdetail("The %s count would exceed %lld.", tally_names[i],
+						   (long long) PG_INT64_MAX)));
+}
+
+/* Add b into a, count by count. */
 static void
 tally_add_into(Tally *a, const Tally *b)
 {
 	int			i;
 
 	for (i = 0; i < MC_NUM_ANSWERS; i++)
-		if (unlikely(pg_add_s64_overflow(a->count[i], b->count[i], &a->count[i])))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("tally out of range"),
-					 errdetail("The %s count would exceed %lld.", tally_names[i],
-							   (long long) PG_INT64_MAX)));
+		tally_add_count(a, i, b->count[i]);
 }
 
 PG_FUNCTION_INFO_V1(tally_in);
@@ -60,18 +85,14 @@ tally_in(PG_FUNCTION_ARGS)
 	switch (r)
 	{
 		case TALLY_PARSE_DUPLICATE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("The count \"%s\" is given more than once.", detail),
-					 errhint("Give each of pending, positive, negative and withdrawn once, as in \"pending=0, positive=5, negative=1, withdrawn=2\".")));
+			mc_invalid_text("tally", str,
+							psprintf("The count \"%s\" is given more than once.", detail),
+							TALLY_ONCE_HINT);
 			break;
 		case TALLY_PARSE_MISSING:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("The count \"%s\" is missing.", detail),
-					 errhint("Give each of pending, positive, negative and withdrawn once, as in \"pending=0, positive=5, negative=1, withdrawn=2\".")));
+			mc_invalid_text("tally", str,
+							psprintf("The count \"%s\" is missing.", detail),
+							TALLY_ONCE_HINT);
 			break;
 		case TALLY_PARSE_RANGE:
 			ereport(ERROR,
@@ -81,11 +102,7 @@ tally_in(PG_FUNCTION_ARGS)
 							 (long long) PG_INT64_MAX)));
 			break;
 		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type tally: \"%s\"", str),
-					 errdetail("%s", detail),
-					 errhint("A tally is written as \"pending=0, positive=5, negative=1, withdrawn=2\" (Dutch names lopend, positief, negatief, ingetrokken are accepted too).")));
+			mc_invalid_text("tally", str, detail, TALLY_FORM_HINT);
 	}
 	PG_RETURN_NULL();			/* not reached */
 }
@@ -111,16 +128,15 @@ tally_recv(PG_FUNCTION_ARGS)
 	Tally	   *t = tally_new();
 	int			i;
 
+	mc_recv_check_length(buf, sizeof(Tally), "tally");
 	for (i = 0; i < MC_NUM_ANSWERS; i++)
 	{
 		t->count[i] = pq_getmsgint64(buf);
 		if (t->count[i] < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid external value for type tally: negative %s count %lld",
-							tally_names[i], (long long) t->count[i]),
-					 errhint("Counts are whole numbers from 0 to %lld.",
-							 (long long) PG_INT64_MAX)));
+			mc_invalid_binary("tally",
+							  psprintf("The %s count is %lld; counts are whole numbers from 0 to %lld.",
+									   tally_names[i], (long long) t->count[i],
+									   (long long) PG_INT64_MAX));
 	}
 	PG_RETURN_TALLY_P(t);
 }
@@ -252,9 +268,8 @@ PG_FUNCTION_INFO_V1(tally_add);
 Datum
 tally_add(PG_FUNCTION_ARGS)
 {
-	Tally	   *t = tally_new();
+	Tally	   *t = tally_copy(PG_GETARG_TALLY_P(0));
 
-	memcpy(t, PG_GETARG_TALLY_P(0), sizeof(Tally));
 	tally_add_into(t, PG_GETARG_TALLY_P(1));
 	PG_RETURN_TALLY_P(t);
 }
@@ -308,20 +323,10 @@ tally_count_answer(PG_FUNCTION_ARGS)
 	Answer		a = PG_GETARG_ANSWER(1);
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		Tally	   *copy = tally_new();
-
-		memcpy(copy, t, sizeof(Tally));
-		t = copy;
-	}
+		t = tally_copy(t);
 	if (unlikely(a >= MC_NUM_ANSWERS))
 		elog(ERROR, "invalid answer ordinal %d", (int) a);
-	if (unlikely(pg_add_s64_overflow(t->count[a], 1, &t->count[a])))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("tally out of range"),
-				 errdetail("The %s count would exceed %lld.", tally_names[a],
-						   (long long) PG_INT64_MAX)));
+	tally_add_count(t, a, 1);
 	PG_RETURN_TALLY_P(t);
 }
 
@@ -340,12 +345,7 @@ tally_combine(PG_FUNCTION_ARGS)
 	Tally	   *b = PG_GETARG_TALLY_P(1);
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		Tally	   *copy = tally_new();
-
-		memcpy(copy, a, sizeof(Tally));
-		a = copy;
-	}
+		a = tally_copy(a);
 	tally_add_into(a, b);
 	PG_RETURN_TALLY_P(a);
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_chars.h"
+
 const char *const tally_names[TALLY_NCOUNTS] = {
 	"pending", "positive", "negative", "withdrawn"
 };
@@ -15,12 +17,6 @@ const char *const tally_names[TALLY_NCOUNTS] = {
 static const char *const tally_names_nl[TALLY_NCOUNTS] = {
 	"lopend", "positief", "negatief", "ingetrokken"
 };
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 static char
 lower(char c)
@@ -58,7 +54,7 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		uint64_t	value = 0;
 		int			digits = 0;
 
-		while (is_space(*p))
+		while (mc_is_space(*p))
 			p++;
 		name = p;
 		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')
@@ -85,7 +81,7 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		}
 		seen[which] = 1;
 
-		while (is_space(*p))
+		while (mc_is_space(*p))
 			p++;
 		if (*p != '=' && *p != ':')
 		{
@@ -93,7 +89,7 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 			return TALLY_PARSE_SYNTAX;
 		}
 		p++;
-		while (is_space(*p))
+		while (mc_is_space(*p))
 			p++;
 		if (*p == '+')
 			p++;
@@ -118,7 +114,7 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		}
 		counts[which] = (int64_t) value;
 
-		while (is_space(*p))
+		while (mc_is_space(*p))
 			p++;
 		if (*p == '\0')
 			break;

@@ -4,7 +4,8 @@
  *		can be fuzzed and tested alone.
  *
  * The text form lists the four counts by name, in any order, separated by
- * commas:  "pending=1, positive=2, negative=3, withdrawn=4".  Names are the
+ * commas, with ASCII white space (text_chars.h) allowed around every part:
+ * "pending=1, positive=2, negative=3, withdrawn=4".  Names are the
  * English ones or the Dutch ones (lopend, positief, negatief, ingetrokken),
  * case-insensitive; every name must appear exactly once; counts are
  * non-negative decimal integers that fit in 63 bits.

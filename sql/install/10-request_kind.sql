@@ -66,59 +66,65 @@ CREATE CAST (@extschema@.request_kind AS pg_catalog.text)
 COMMENT ON CAST (@extschema@.request_kind AS pg_catalog.text) IS
 	'request_kind as text (explicit or in assignment)';
 
--- Comparison: LP < T&O.
+-- Comparison: LP < T&O.  The functions are PostgreSQL's own for "char",
+-- which compare bytes as unsigned, return the difference of two bytes from
+-- btcharcmp and hash the byte as a signed char: for the two bytes of the
+-- type (below 128) that is exactly what the C functions that 0.1.0 declared
+-- return, their hash values included, so hash indexes and hash partitions
+-- keep their hashes.  The C functions (request_kind_lt ...
+-- request_kind_hash_extended) stay in the library for 0.1.0's install script.
 
 CREATE FUNCTION @extschema@.request_kind_lt(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_lt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charlt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_lt(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of < for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_le(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_le'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charle'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_le(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of <= for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_eq(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_eq'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'chareq'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_eq(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of = for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_ne(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_ne'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charne'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_ne(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of <> for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_ge(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_ge'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charge'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_ge(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of >= for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_gt(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'request_kind_gt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'chargt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_gt(@extschema@.request_kind, @extschema@.request_kind) IS
 	'implementation of > for request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_cmp(@extschema@.request_kind, @extschema@.request_kind) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'request_kind_cmp'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'btcharcmp'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_cmp(@extschema@.request_kind, @extschema@.request_kind) IS
 	'btree comparison of request_kind: -1, 0 or 1 (LP < T&O)';
 
 CREATE FUNCTION @extschema@.request_kind_hash(@extschema@.request_kind) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'request_kind_hash'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashchar'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_hash(@extschema@.request_kind) IS
 	'hash of a request_kind';
 
 CREATE FUNCTION @extschema@.request_kind_hash_extended(@extschema@.request_kind, pg_catalog.int8) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'request_kind_hash_extended'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashcharextended'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_kind_hash_extended(@extschema@.request_kind, pg_catalog.int8) IS
 	'64-bit hash of a request_kind with a seed';
 

@@ -96,41 +96,48 @@ CREATE FUNCTION @extschema@.is_not_confirmed(@extschema@.answer) RETURNS pg_cata
 COMMENT ON FUNCTION @extschema@.is_not_confirmed(@extschema@.answer) IS
 	'true if the answer is negative or withdrawn: "not confirmed" in the published figures';
 
--- Comparison: pending < positive < negative < withdrawn.
+-- Comparison: pending < positive < negative < withdrawn.  The operators
+-- and hashing are PostgreSQL's own functions for "char", which compare bytes
+-- as unsigned and hash the byte as a signed char: for the four bytes of the
+-- type (below 128) that is exactly what the C functions that 0.1.0 declared
+-- return, their hash values included, so hash indexes and hash partitions
+-- keep their hashes.  The C functions stay in the library for 0.1.0's
+-- install script.  answer_cmp stays in C: btcharcmp returns the difference
+-- of the bytes (-3 for pending and withdrawn), not -1, 0 or 1.
 
 CREATE FUNCTION @extschema@.answer_lt(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_lt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charlt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_lt(@extschema@.answer, @extschema@.answer) IS
 	'implementation of < for answer';
 
 CREATE FUNCTION @extschema@.answer_le(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_le'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charle'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_le(@extschema@.answer, @extschema@.answer) IS
 	'implementation of <= for answer';
 
 CREATE FUNCTION @extschema@.answer_eq(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_eq'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'chareq'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_eq(@extschema@.answer, @extschema@.answer) IS
 	'implementation of = for answer';
 
 CREATE FUNCTION @extschema@.answer_ne(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_ne'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charne'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_ne(@extschema@.answer, @extschema@.answer) IS
 	'implementation of <> for answer';
 
 CREATE FUNCTION @extschema@.answer_ge(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_ge'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'charge'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_ge(@extschema@.answer, @extschema@.answer) IS
 	'implementation of >= for answer';
 
 CREATE FUNCTION @extschema@.answer_gt(@extschema@.answer, @extschema@.answer) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'answer_gt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'chargt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_gt(@extschema@.answer, @extschema@.answer) IS
 	'implementation of > for answer';
 
@@ -141,14 +148,14 @@ COMMENT ON FUNCTION @extschema@.answer_cmp(@extschema@.answer, @extschema@.answe
 	'btree comparison of answer: -1, 0 or 1 (pending < positive < negative < withdrawn)';
 
 CREATE FUNCTION @extschema@.answer_hash(@extschema@.answer) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'answer_hash'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashchar'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_hash(@extschema@.answer) IS
 	'hash of an answer';
 
 CREATE FUNCTION @extschema@.answer_hash_extended(@extschema@.answer, pg_catalog.int8) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'answer_hash_extended'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashcharextended'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answer_hash_extended(@extschema@.answer, pg_catalog.int8) IS
 	'64-bit hash of an answer with a seed';
 

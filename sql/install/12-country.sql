@@ -39,41 +39,47 @@ CREATE TYPE @extschema@.country (
 COMMENT ON TYPE @extschema@.country IS
 	'country of origin: ISO 3166-1 with Dutch and English names, XK (Kosovo), XXA (stateless), XXX (unknown) and the former countries of ISO 3166-3';
 
--- Comparison, by the stored code (see docs/types.md).
+-- Comparison, by the stored code (see docs/types.md).  The operators and
+-- hashing are PostgreSQL's own functions for int2, the stored code's type:
+-- for every value they give exactly the results of the C functions that
+-- 0.1.0 declared, their hash values included, so hash indexes and hash
+-- partitions keep their hashes.  The C functions stay in the library for
+-- 0.1.0's install script.  country_cmp stays in C: btint2cmp returns the
+-- difference of the codes, not -1, 0 or 1.
 
 CREATE FUNCTION @extschema@.country_lt(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_lt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2lt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_lt(@extschema@.country, @extschema@.country) IS
 	'country less than (by stored code)';
 
 CREATE FUNCTION @extschema@.country_le(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_le'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2le'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_le(@extschema@.country, @extschema@.country) IS
 	'country less than or equal (by stored code)';
 
 CREATE FUNCTION @extschema@.country_eq(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_eq'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2eq'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_eq(@extschema@.country, @extschema@.country) IS
 	'country equal';
 
 CREATE FUNCTION @extschema@.country_ne(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_ne'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2ne'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_ne(@extschema@.country, @extschema@.country) IS
 	'country not equal';
 
 CREATE FUNCTION @extschema@.country_ge(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_ge'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2ge'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_ge(@extschema@.country, @extschema@.country) IS
 	'country greater than or equal (by stored code)';
 
 CREATE FUNCTION @extschema@.country_gt(@extschema@.country, @extschema@.country) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'country_gt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'int2gt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_gt(@extschema@.country, @extschema@.country) IS
 	'country greater than (by stored code)';
 
@@ -84,14 +90,14 @@ COMMENT ON FUNCTION @extschema@.country_cmp(@extschema@.country, @extschema@.cou
 	'btree support for country: -1, 0 or 1 by stored code';
 
 CREATE FUNCTION @extschema@.country_hash(@extschema@.country) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'country_hash'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashint2'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_hash(@extschema@.country) IS
 	'hash support for country';
 
 CREATE FUNCTION @extschema@.country_hash_extended(@extschema@.country, pg_catalog.int8) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'country_hash_extended'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'hashint2extended'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_hash_extended(@extschema@.country, pg_catalog.int8) IS
 	'hash support for country, with a seed';
 

@@ -44,41 +44,46 @@ CREATE TYPE @extschema@.conditions (
 COMMENT ON TYPE @extschema@.conditions IS
 	'the five traffic lights before a return (removable, country_cooperates, identity_established, available, person_cooperates), each G green, R red or ? unknown, e.g. GGR?G';
 
--- Comparison.
+-- Comparison.  The operators and hashing are PostgreSQL's own functions for
+-- int2, the stored value's type: for every value they give exactly the
+-- results of the C functions that 0.1.0 declared, their hash values
+-- included, so hash indexes and hash partitions keep their hashes.  The C
+-- functions stay in the library for 0.1.0's install script.  conditions_cmp
+-- stays in C: btint2cmp returns the difference of the values, not -1, 0 or 1.
 
 CREATE FUNCTION @extschema@.conditions_lt(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_lt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2lt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_lt(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of < for conditions';
 
 CREATE FUNCTION @extschema@.conditions_le(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_le'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2le'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_le(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of <= for conditions';
 
 CREATE FUNCTION @extschema@.conditions_eq(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_eq'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2eq'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_eq(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of = for conditions';
 
 CREATE FUNCTION @extschema@.conditions_ne(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_ne'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2ne'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_ne(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of <> for conditions';
 
 CREATE FUNCTION @extschema@.conditions_ge(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_ge'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2ge'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_ge(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of >= for conditions';
 
 CREATE FUNCTION @extschema@.conditions_gt(@extschema@.conditions, @extschema@.conditions) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'conditions_gt'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'int2gt'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_gt(@extschema@.conditions, @extschema@.conditions) IS
 	'implementation of > for conditions';
 
@@ -89,14 +94,14 @@ COMMENT ON FUNCTION @extschema@.conditions_cmp(@extschema@.conditions, @extschem
 	'btree support for conditions: -1, 0 or 1 (condition 1 first, unknown < green < red)';
 
 CREATE FUNCTION @extschema@.conditions_hash(@extschema@.conditions) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'conditions_hash'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'hashint2'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_hash(@extschema@.conditions) IS
 	'hash support for conditions';
 
 CREATE FUNCTION @extschema@.conditions_hash_extended(@extschema@.conditions, pg_catalog.int8) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'conditions_hash_extended'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'hashint2extended'
+	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION @extschema@.conditions_hash_extended(@extschema@.conditions, pg_catalog.int8) IS
 	'hash support for conditions: 64-bit hash with a seed';
 

@@ -53,17 +53,21 @@ SELECT v.k::migchain.request_kind, v.a::migchain.answer, v.c::migchain.country, 
                (ARRAY[$countries])[:country] AS c,
                date '2017-01-01' + :day AS p) v;
 },
-	# Answering clients: the oldest pending request of the writers gets an
-	# answer, in a REPEATABLE READ transaction: two clients that pick the
-	# same request conflict, and pgbench retries the loser.
+	# Answering clients: one of the three oldest pending requests of the
+	# writers, chosen at random by each transaction, gets an answer, in a REPEATABLE
+	# READ transaction: two clients that pick the same request conflict, and
+	# pgbench retries the loser.  The other client's next transaction picks
+	# anew, so the loser does not meet it on every try (with both always on
+	# the oldest, one could lose a hundred times in a row).
 	answer => q{
 \set answer random(2, 4)
 \set wait random(1, 30)
+\set skip random(0, 2)
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 WITH picked AS (
   SELECT request_id FROM migchain.request
    WHERE answer = 'pending' AND source LIKE 'load-%'
-   ORDER BY request_id LIMIT 1),
+   ORDER BY request_id LIMIT 1 OFFSET :skip),
 answered AS (
   UPDATE migchain.request r
      SET answer = (ARRAY['pending', 'positive', 'negative', 'withdrawn'])[:answer]::migchain.answer,

@@ -1,0 +1,247 @@
+/*
+ * type_io.c
+ *		What the functions of the types share on the PostgreSQL side (see
+ *		type_io.h).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_conversion.h"
+#include "catalog/pg_namespace.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "type_io.h"
+
+/* Bytes converted at a time, so that no buffer outgrows what palloc gives. */
+#define MC_CONVERT_CHUNK	8192
+
+/*
+ * The len bytes at s (NUL-terminated) converted from encoding from to
+ * encoding to, with the conversion function *proc (looked up in pg_catalog
+ * on first use, whatever the search path), the result's length in *outlen.
+ * NULL when s has a character the other encoding lacks: unlike
+ * pg_server_to_any(), whose error is 22P05, this lets an input function
+ * raise its own.  Where PostgreSQL has no conversion between the two (a
+ * MULE_INTERNAL database), the bytes are taken as they are.
+ */
+static const char *
+convert_or_null(const char *s, size_t len, int from, int to, Oid *proc,
+				size_t *outlen)
+{
+	StringInfoData out;
+	size_t		done = 0;
+
+	if (!OidIsValid(*proc))
+		*proc = FindDefaultConversion(PG_CATALOG_NAMESPACE, from, to);
+	if (len == 0 || !OidIsValid(*proc))
+	{
+		*outlen = len;
+		return s;
+	}
+
+	initStringInfo(&out);
+	while (done < len)
+	{
+		int			chunk = (int) Min(len - done, MC_CONVERT_CHUNK);
+		int			converted;
+
+		enlargeStringInfo(&out, chunk * MAX_CONVERSION_GROWTH + 1);
+		converted = pg_do_encoding_conversion_buf(*proc, from, to,
+												  (unsigned char *) s + done, chunk,
+												  (unsigned char *) out.data + out.len,
+												  chunk * MAX_CONVERSION_GROWTH + 1,
+												  true);
+		/* nothing converted: a character the other encoding lacks */
+		if (converted <= 0)
+		{
+			pfree(out.data);
+			return NULL;
+		}
+		out.len += strlen(out.data + out.len);
+		done += converted;
+	}
+	*outlen = out.len;
+	return out.data;
+}
+
+/*
+ * The text an input function got (str, NUL-terminated, in the database
+ * encoding) as the UTF-8 its parser reads, its length in *len: in a UTF-8
+ * database str itself; in SQL_ASCII, which says nothing of what its bytes
+ * mean, str itself too, unchecked (the parsers refuse bytes they do not
+ * know, so bad bytes are bad input); in any other encoding str converted to
+ * UTF-8.  NULL when str has a character that has no equivalent in UTF-8
+ * (WIN1252's byte 0x81, say): no value is spelled with one.
+ */
+const char *
+mc_input_utf8(const char *str, size_t *len)
+{
+	static Oid	to_utf8 = InvalidOid;	/* the database encoding is fixed */
+	int			encoding = GetDatabaseEncoding();
+
+	*len = strlen(str);
+	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
+		return str;
+	return convert_or_null(str, *len, encoding, PG_UTF8, &to_utf8, len);
+}
+
+/*
+ * The UTF-8 string utf8 (the name of a country, say) in the database
+ * encoding, or NULL when the database encoding lacks one of its characters.
+ * For the hint of an input error, which must not fail in its turn; output
+ * functions convert with pg_any_to_server() and fail as output does.
+ */
+const char *
+mc_utf8_to_server(const char *utf8)
+{
+	static Oid	from_utf8 = InvalidOid;
+	int			encoding = GetDatabaseEncoding();
+	size_t		len;
+
+	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
+		return utf8;
+	return convert_or_null(utf8, strlen(utf8), PG_UTF8, encoding, &from_utf8, &len);
+}
+
+/*
+ * Raise the error of a type's text input: str, quoted as the input function
+ * got it, is not a value of type typname (22P02).  detail may be NULL.
+ */
+void
+mc_invalid_text(const char *typname, const char *str, const char *detail,
+				const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, str),
+			 detail ? errdetail("%s", detail) : 0,
+			 errhint("%s", hint)));
+	pg_unreachable();
+}
+
+/*
+ * Text input of a type whose values are labels (request_kind, answer): the
+ * ordinal that parse finds in the UTF-8 of str, or the 22P02 error with hint.
+ */
+int
+mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
+			   const char *typname, const char *hint)
+{
+	size_t		len;
+	const char *utf8 = mc_input_utf8(str, &len);
+	int			ordinal = utf8 != NULL ? parse(utf8, len) : -1;
+
+	if (ordinal < 0)
+		mc_invalid_text(typname, str, NULL, hint);
+	return ordinal;
+}
+
+/*
+ * Raise the error of a type's binary input: the value is not one of type
+ * typname (22P03), detail saying what is wrong with it.
+ */
+void
+mc_invalid_binary(const char *typname, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary data for type %s", typname),
+			 errdetail("%s", detail),
+			 errhint("Send the value as migchain.%s_send() writes it.", typname)));
+	pg_unreachable();
+}
+
+/*
+ * Check that the binary value in buf is nbytes long, the size of the binary
+ * form of the fixed-size type typname, or raise its error.  Before a read
+ * past the end raises PostgreSQL's 08P01, a code of the connection class
+ * that drivers may take for a lost connection, and before a value that is
+ * too long is taken for a shorter one.
+ */
+void
+mc_recv_check_length(StringInfo buf, int nbytes, const char *typname)
+{
+	int			len = buf->len - buf->cursor;
+
+	if (len != nbytes)
+		mc_invalid_binary(typname,
+						  psprintf(len == 1 ? "The value has %d byte instead of %d." :
+								   "The value has %d bytes instead of %d.",
+								   len, nbytes));
+}
+
+/* Binary input of the one-byte types (request_kind, answer): the byte. */
+int
+mc_recv_one_byte(StringInfo buf, const char *typname)
+{
+	mc_recv_check_length(buf, 1, typname);
+	return pq_getmsgbyte(buf);
+}
+
+/*
+ * Binary input of the one-byte types whose values are the ordinals 0 to
+ * count - 1 (request_kind, answer): the ordinal, or the error saying that
+ * the byte is not what (e.g. "an answer") and which bytes are valid.
+ */
+int
+mc_recv_ordinal(StringInfo buf, const char *typname, int count,
+				const char *what, const char *valid)
+{
+	int			b = mc_recv_one_byte(buf, typname);
+
+	if (b >= count)
+		mc_invalid_binary(typname,
+						  psprintf("Byte %d is not %s; valid bytes are %s.", b, what, valid));
+	return b;
+}
+
+/* Binary input of the two-byte types (country, conditions): big-endian. */
+int16
+mc_recv_int16(StringInfo buf, const char *typname)
+{
+	mc_recv_check_length(buf, sizeof(int16), typname);
+	return (int16) pq_getmsgint(buf, sizeof(int16));
+}
+
+/* Binary output of the one-byte types: the byte. */
+bytea *
+mc_send_one_byte(uint8 b)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, b);
+	return pq_endtypsend(&buf);
+}
+
+/* Binary output of the two-byte types: the int16, big-endian. */
+bytea *
+mc_send_int16(int16 v)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, (uint16) v);
+	return pq_endtypsend(&buf);
+}
+
+/*
+ * The language a function's language argument names: 'nl' or 'en', in any
+ * case, as migchain.language takes them; 22023 for anything else.
+ */
+MigchainLanguage
+mc_language_arg(text *lang)
+{
+	char	   *s = text_to_cstring(lang);
+
+	if (pg_strcasecmp(s, "nl") == 0)
+		return MIGCHAIN_LANG_NL;
+	if (pg_strcasecmp(s, "en") == 0)
+		return MIGCHAIN_LANG_EN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid language: \"%s\"", s),
+			 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
+	pg_unreachable();
+}
