@@ -3,7 +3,7 @@
  *		The type answer: the answer to an LP or T&O request, pending <
  *		positive < negative < withdrawn.
  *
- * One byte, passed by value, the ordinal of migchain.h.  The text forms are
+ * One byte, passed by value, the ordinal of types.h.  The text forms are
  * in answer_parse.c.  Text input accepts Dutch and English and never looks
  * at a setting; text output (answer_out, the cast to text) follows the
  * setting migchain.language, as date output follows DateStyle, so those two
@@ -16,7 +16,9 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "language.h"
+#include "type_support.h"
 #include "type_io.h"
 #include "answer_parse.h"
 
@@ -25,10 +27,10 @@ StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
 				 MC_ANSWER_NEGATIVE == ANSWER_ORD_NEGATIVE &&
 				 MC_ANSWER_WITHDRAWN == ANSWER_ORD_WITHDRAWN &&
 				 MC_NUM_ANSWERS == ANSWER_NUM,
-				 "answer ordinals of migchain.h and answer_parse.h differ");
+				 "answer ordinals of types.h and answer_parse.h differ");
 StaticAssertDecl(MIGCHAIN_LANG_NL == ANSWER_LANG_NL &&
 				 MIGCHAIN_LANG_EN == ANSWER_LANG_EN,
-				 "languages of migchain.h and answer_parse.h differ");
+				 "languages of types.h and answer_parse.h differ");
 
 #define ANSWER_HINT \
 	"Valid values are \"pending\", \"positive\", \"negative\" and \"withdrawn\", " \
@@ -162,6 +164,6 @@ answer_is_not_confirmed(PG_FUNCTION_ARGS)
 
 /*
  * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
- * 0.2.0 declares "char"'s own instead but for answer_cmp (see migchain.h).
+ * 0.2.0 declares "char"'s own instead but for answer_cmp (see types.h).
  */
 MC_INTEGER_TYPE_SUPPORT(answer, PG_GETARG_ANSWER)

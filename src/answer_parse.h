@@ -7,14 +7,14 @@
 
 #include <stddef.h>
 
-/* Ordinals; answer.c checks they agree with MC_ANSWER_* in migchain.h. */
+/* Ordinals; answer.c checks they agree with MC_ANSWER_* in types.h. */
 #define ANSWER_ORD_PENDING		0
 #define ANSWER_ORD_POSITIVE		1
 #define ANSWER_ORD_NEGATIVE		2
 #define ANSWER_ORD_WITHDRAWN	3
 #define ANSWER_NUM				4
 
-/* Languages of labels; answer.c checks they agree with MIGCHAIN_LANG_*. */
+/* Languages of labels; answer.c checks they agree with MIGCHAIN_LANG_* (language.h). */
 #define ANSWER_LANG_NL			0
 #define ANSWER_LANG_EN			1
 #define ANSWER_NUM_LANGS		2

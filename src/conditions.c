@@ -3,7 +3,7 @@
  *		The type conditions: the five traffic lights ("stoplichten") that must
  *		all be green before a return can happen.
  *
- * The representation is an int16 (migchain.h) with two bits per light; the
+ * The representation is an int16 (types.h) with two bits per light; the
  * layout, the order and the text form are described in conditions_parse.h.
  * The binary form is that int16 in network byte order.
  */
@@ -15,7 +15,8 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "type_support.h"
 #include "type_io.h"
 #include "conditions_parse.h"
 #include "text_chars.h"
@@ -41,7 +42,7 @@ static const char *const condition_names[MC_NUM_CONDITIONS] = {
 
 /* Stop with a can't-happen error if a stored value is not valid. */
 static inline Conditions
-check_stored(Conditions c)
+conditions_check_stored(Conditions c)
 {
 	if (!conditions_is_valid((uint16) c))
 		elog(ERROR, "invalid conditions value %d", (int) c);
@@ -49,11 +50,11 @@ check_stored(Conditions c)
 }
 
 /* Fetch argument n, checked. */
-#define GETARG_CHECKED(n)	check_stored(PG_GETARG_CONDITIONS(n))
+#define CONDITIONS_GETARG_CHECKED(n)	conditions_check_stored(PG_GETARG_CONDITIONS(n))
 
 /* Raise the 22P02 error for the text str, with a detail of what r found. */
 static void
-report_bad_input(const char *str, ConditionsParseResult r)
+conditions_report_bad_input(const char *str, ConditionsParseResult r)
 {
 	char		c = str[r.offset];
 	const char *detail = NULL;
@@ -94,7 +95,7 @@ report_bad_input(const char *str, ConditionsParseResult r)
 
 /* Raise 22023 unless n is a condition number (1..5). */
 static void
-check_condition_number(int32 n)
+conditions_check_number(int32 n)
 {
 	if (n < 1 || n > MC_NUM_CONDITIONS)
 		ereport(ERROR,
@@ -115,7 +116,7 @@ conditions_in(PG_FUNCTION_ARGS)
 	ConditionsParseResult r = conditions_parse(str, strlen(str));
 
 	if (r.status != MC_CONDITIONS_OK)
-		report_bad_input(str, r);
+		conditions_report_bad_input(str, r);
 	PG_RETURN_CONDITIONS((Conditions) r.value);
 }
 
@@ -161,7 +162,7 @@ PG_FUNCTION_INFO_V1(conditions_send);
 Datum
 conditions_send(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BYTEA_P(mc_send_int16(GETARG_CHECKED(0)));
+	PG_RETURN_BYTEA_P(mc_send_int16(CONDITIONS_GETARG_CHECKED(0)));
 }
 
 /* ---------- comparison and hashing ---------- */
@@ -169,7 +170,7 @@ conditions_send(PG_FUNCTION_ARGS)
 /*
  * Comparison and hashing in the integers' order (see conditions_parse.h):
  * the C functions 0.1.0 declared.  0.2.0 declares int2's own instead but
- * for conditions_cmp (see migchain.h).
+ * for conditions_cmp (see type_support.h).
  */
 MC_INTEGER_TYPE_SUPPORT(conditions, PG_GETARG_CONDITIONS)
 
@@ -177,7 +178,7 @@ MC_INTEGER_TYPE_SUPPORT(conditions, PG_GETARG_CONDITIONS)
 
 /* The light of a nullable boolean argument: NULL is unknown. */
 static int
-light_of_arg(FunctionCallInfo fcinfo, int argno)
+conditions_light_of_arg(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_ARGISNULL(argno))
 		return MC_LIGHT_UNKNOWN;
@@ -198,7 +199,7 @@ conditions_make(PG_FUNCTION_ARGS)
 	int			n;
 
 	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
-		c = MC_CONDITIONS_WITH(c, n, light_of_arg(fcinfo, n - 1));
+		c = MC_CONDITIONS_WITH(c, n, conditions_light_of_arg(fcinfo, n - 1));
 	PG_RETURN_CONDITIONS((Conditions) c);
 }
 
@@ -217,10 +218,10 @@ conditions_set(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	c = GETARG_CHECKED(0);
+	c = CONDITIONS_GETARG_CHECKED(0);
 	n = PG_GETARG_INT32(1);
-	check_condition_number(n);
-	PG_RETURN_CONDITIONS((Conditions) MC_CONDITIONS_WITH(c, n, light_of_arg(fcinfo, 2)));
+	conditions_check_number(n);
+	PG_RETURN_CONDITIONS((Conditions) MC_CONDITIONS_WITH(c, n, conditions_light_of_arg(fcinfo, 2)));
 }
 
 /* ---------- access ---------- */
@@ -239,7 +240,7 @@ PG_FUNCTION_INFO_V1(conditions_##name); \
 Datum \
 conditions_##name(PG_FUNCTION_ARGS) \
 { \
-	RETURN_LIGHT_BOOL(GETARG_CHECKED(0), (n)); \
+	RETURN_LIGHT_BOOL(CONDITIONS_GETARG_CHECKED(0), (n)); \
 }
 
 /* removable(c) .. person_cooperates(c): green true, red false, unknown NULL. */
@@ -255,11 +256,11 @@ PG_FUNCTION_INFO_V1(conditions_light);
 Datum
 conditions_light(PG_FUNCTION_ARGS)
 {
-	Conditions	c = GETARG_CHECKED(0);
+	Conditions	c = CONDITIONS_GETARG_CHECKED(0);
 	int32		n = PG_GETARG_INT32(1);
 	char		ch;
 
-	check_condition_number(n);
+	conditions_check_number(n);
 	ch = conditions_light_char(MC_CONDITIONS_LIGHT(c, n));
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(&ch, 1));
 }
@@ -272,7 +273,7 @@ conditions_condition_name(PG_FUNCTION_ARGS)
 {
 	int32		n = PG_GETARG_INT32(0);
 
-	check_condition_number(n);
+	conditions_check_number(n);
 	PG_RETURN_TEXT_P(cstring_to_text(condition_names[n - 1]));
 }
 
@@ -282,12 +283,12 @@ PG_FUNCTION_INFO_V1(conditions_returnable);
 Datum
 conditions_returnable(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(GETARG_CHECKED(0) == MC_CONDITIONS_ALL_GREEN);
+	PG_RETURN_BOOL(CONDITIONS_GETARG_CHECKED(0) == MC_CONDITIONS_ALL_GREEN);
 }
 
 /* How many lights of c are the given light. */
 static int32
-count_lights(Conditions c, int light)
+conditions_count_lights(Conditions c, int light)
 {
 	int32		count = 0;
 	int			n;
@@ -304,7 +305,7 @@ PG_FUNCTION_INFO_V1(conditions_green_count);
 Datum
 conditions_green_count(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(count_lights(GETARG_CHECKED(0), MC_LIGHT_GREEN));
+	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_GREEN));
 }
 
 PG_FUNCTION_INFO_V1(conditions_red_count);
@@ -313,7 +314,7 @@ PG_FUNCTION_INFO_V1(conditions_red_count);
 Datum
 conditions_red_count(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(count_lights(GETARG_CHECKED(0), MC_LIGHT_RED));
+	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_RED));
 }
 
 PG_FUNCTION_INFO_V1(conditions_unknown_count);
@@ -322,12 +323,12 @@ PG_FUNCTION_INFO_V1(conditions_unknown_count);
 Datum
 conditions_unknown_count(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(count_lights(GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
+	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
 }
 
 /* The names of the conditions of c with the given light, in order. */
 static ArrayType *
-names_with_light(Conditions c, int light)
+conditions_names_with_light(Conditions c, int light)
 {
 	Datum		names[MC_NUM_CONDITIONS];
 	int			count = 0;
@@ -347,7 +348,7 @@ PG_FUNCTION_INFO_V1(conditions_red_conditions);
 Datum
 conditions_red_conditions(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_ARRAYTYPE_P(names_with_light(GETARG_CHECKED(0), MC_LIGHT_RED));
+	PG_RETURN_ARRAYTYPE_P(conditions_names_with_light(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_RED));
 }
 
 PG_FUNCTION_INFO_V1(conditions_unknown_conditions);
@@ -356,7 +357,7 @@ PG_FUNCTION_INFO_V1(conditions_unknown_conditions);
 Datum
 conditions_unknown_conditions(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_ARRAYTYPE_P(names_with_light(GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
+	PG_RETURN_ARRAYTYPE_P(conditions_names_with_light(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
 }
 
 PG_FUNCTION_INFO_V1(conditions_first_red);
@@ -365,7 +366,7 @@ PG_FUNCTION_INFO_V1(conditions_first_red);
 Datum
 conditions_first_red(PG_FUNCTION_ARGS)
 {
-	Conditions	c = GETARG_CHECKED(0);
+	Conditions	c = CONDITIONS_GETARG_CHECKED(0);
 	int			n;
 
 	for (n = 1; n <= MC_NUM_CONDITIONS; n++)

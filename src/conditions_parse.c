@@ -10,7 +10,7 @@
 
 /* The light code of an input character, or -1 if it is not a light. */
 static int
-light_of_char(char c)
+conditions_light_of_char(char c)
 {
 	switch (c)
 	{
@@ -33,7 +33,7 @@ light_of_char(char c)
 bool
 conditions_is_light_char(char c)
 {
-	return light_of_char(c) >= 0;
+	return conditions_light_of_char(c) >= 0;
 }
 
 /* Parse len bytes at str into a conditions value. */
@@ -64,7 +64,7 @@ conditions_parse(const char *str, size_t len)
 			res.status = MC_CONDITIONS_TOO_FEW;
 			return res;
 		}
-		light = light_of_char(str[i]);
+		light = conditions_light_of_char(str[i]);
 		if (light >= 0)
 		{
 			value = (value << 2) | (uint32_t) light;

@@ -18,12 +18,14 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "language.h"
+#include "type_support.h"
 #include "type_io.h"
 #include "country_parse.h"
 
 StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
-				 "country_table.h and migchain.h disagree on the largest code");
+				 "country_table.h and types.h disagree on the largest code");
 
 #define COUNTRY_ACCEPTED_HINT \
 	"Valid values are ISO 3166 alpha-2, alpha-3 and numeric codes (alpha-4 for former countries), " \
@@ -132,7 +134,7 @@ country_send(PG_FUNCTION_ARGS)
 
 /*
  * Comparison and hashing by stored code: the C functions 0.1.0 declared.
- * 0.2.0 declares int2's own instead but for country_cmp (see migchain.h).
+ * 0.2.0 declares int2's own instead but for country_cmp (see type_support.h).
  */
 MC_INTEGER_TYPE_SUPPORT(country, PG_GETARG_COUNTRY)
 

@@ -23,7 +23,7 @@
  * folded length, or -1 when it does not fit.
  */
 static int
-fold(const char *str, size_t len, char *key)
+country_fold(const char *str, size_t len, char *key)
 {
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		i = 0;
@@ -103,7 +103,7 @@ fold(const char *str, size_t len, char *key)
 
 /* Whether str is digits with nothing but white space around them. */
 static bool
-all_digits(const char *str, size_t len)
+country_all_digits(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		i = 0;
@@ -124,7 +124,7 @@ all_digits(const char *str, size_t len)
 
 /* The entry of the table of spellings for key, or NULL. */
 static const McCountryKey *
-lookup(const char *key)
+country_lookup(const char *key)
 {
 	int			lo = 0;
 	int			hi = mc_num_country_keys - 1;
@@ -162,7 +162,7 @@ country_parse(const char *str, size_t len)
 			return code;
 	}
 
-	n = fold(str, len, key);
+	n = country_fold(str, len, key);
 	if (n <= 0)
 		return 0;
 
@@ -173,7 +173,7 @@ country_parse(const char *str, size_t len)
 	 */
 	if (strpbrk(key, "0123456789") != NULL)
 	{
-		if (!all_digits(str, len) || n > 3)
+		if (!country_all_digits(str, len) || n > 3)
 			return 0;
 		if (n < 3)
 		{
@@ -182,7 +182,7 @@ country_parse(const char *str, size_t len)
 		}
 	}
 
-	k = lookup(key);
+	k = country_lookup(key);
 	return k ? k->code : 0;		/* 0 also for an ambiguous name */
 }
 
@@ -204,7 +204,7 @@ country_get(int code)
  * each count one.  Stops early, returning limit + 1, once it must exceed limit.
  */
 static int
-distance(const char *a, int la, const char *b, int lb, int limit)
+country_distance(const char *a, int la, const char *b, int lb, int limit)
 {
 	int			rows[3][MC_COUNTRY_KEY_MAX + 2];
 	int		   *prev2 = rows[0];
@@ -251,7 +251,7 @@ int
 country_suggest(const char *str, size_t len, const char **label)
 {
 	char		key[MC_COUNTRY_KEY_MAX + 1];
-	int			n = fold(str, len, key);
+	int			n = country_fold(str, len, key);
 	int			limit;
 	int			best = -1;
 	int			best_code = 0;
@@ -275,7 +275,7 @@ country_suggest(const char *str, size_t len, const char **label)
 
 		if (k->key[0] >= '0' && k->key[0] <= '9')
 			continue;
-		d = distance(key, n, k->key, (int) strlen(k->key), best >= 0 ? best : limit);
+		d = country_distance(key, n, k->key, (int) strlen(k->key), best >= 0 ? best : limit);
 
 		if (d > limit || (best >= 0 && d > best))
 			continue;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Stored codes are below this (MC_COUNTRY_CODE_MAX + 1 in migchain.h). */
+/* Stored codes are below this (MC_COUNTRY_CODE_MAX + 1 in types.h). */
 #define MC_COUNTRY_CODE_LIMIT	1024
 
 /* Letters U+00C0 up to (not including) U+0180 have a folding. */

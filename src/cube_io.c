@@ -16,7 +16,7 @@
 
 #include "country_parse.h"
 #include "cube_io.h"
-#include "migchain.h"
+#include "types.h"
 #include "request_kind_parse.h"
 #include "type_io.h"
 #include "year.h"
@@ -29,7 +29,7 @@ cube_is_space(char c)
 }
 
 static void
-skip_space(CubeTextReader *r)
+cube_text_skip_space(CubeTextReader *r)
 {
 	while (cube_is_space(*r->p))
 		r->p++;
@@ -45,7 +45,7 @@ cube_text_begin(CubeTextReader *r, const char *typname, const char *hint, const 
 	r->copy = pstrdup(str);
 	r->p = r->copy;
 	r->nrecords = 0;
-	skip_space(r);
+	cube_text_skip_space(r);
 	if (*r->p != '{')
 		cube_text_error(r, "The value does not start with \"{\".");
 	r->p++;
@@ -61,7 +61,7 @@ cube_text_next(CubeTextReader *r, char **fields, int nfields)
 {
 	int			i;
 
-	skip_space(r);
+	cube_text_skip_space(r);
 	if (r->nrecords > 0)
 	{
 		if (*r->p == '}')
@@ -69,7 +69,7 @@ cube_text_next(CubeTextReader *r, char **fields, int nfields)
 		if (*r->p != ',')
 			cube_text_error(r, "Record %d is not followed by \",\" or \"}\".", r->nrecords);
 		r->p++;
-		skip_space(r);
+		cube_text_skip_space(r);
 	}
 	else if (*r->p == '}')
 		goto end;
@@ -81,7 +81,7 @@ cube_text_next(CubeTextReader *r, char **fields, int nfields)
 		char	   *start;
 		char	   *end;
 
-		skip_space(r);
+		cube_text_skip_space(r);
 		start = r->p;
 		while (*r->p != '\0' && *r->p != ',' && *r->p != ')' &&
 			   *r->p != '(' && *r->p != '{' && *r->p != '}')
@@ -103,7 +103,7 @@ cube_text_next(CubeTextReader *r, char **fields, int nfields)
 
 end:
 	r->p++;
-	skip_space(r);
+	cube_text_skip_space(r);
 	if (*r->p != '\0')
 		cube_text_error(r, "Only white space may follow the closing \"}\".");
 	return false;

@@ -20,7 +20,7 @@
 #include "utils/datetime.h"
 
 #include "country_parse.h"
-#include "migchain.h"
+#include "types.h"
 #include "year.h"
 
 /* Requests per year at scale 1, before the year's own factor. */

@@ -36,7 +36,7 @@ static const char latin1_letters[64 + 1] =
 
 /* Is c one of the marks that, like white space, only separate words? */
 static int
-is_mark(unsigned char c)
+words_is_mark(unsigned char c)
 {
 	return c == '-' || c == '_' || c == '/' || c == '.' || c == '(' || c == ')';
 }
@@ -56,7 +56,7 @@ typedef struct WordsOut
 
 /* Append one byte; 0 if it does not fit (one byte stays for the NUL). */
 static int
-put_byte(WordsOut *o, char c)
+words_put_byte(WordsOut *o, char c)
 {
 	if (o->len + 1 >= o->size)
 		return 0;
@@ -66,11 +66,11 @@ put_byte(WordsOut *o, char c)
 
 /* Start a word if none is open, with a space before it if one came before. */
 static int
-begin_word(WordsOut *o)
+words_begin(WordsOut *o)
 {
 	if (o->in_word)
 		return 1;
-	if (o->len > 0 && !put_byte(o, ' '))
+	if (o->len > 0 && !words_put_byte(o, ' '))
 		return 0;
 	o->word_start = o->len;
 	o->in_word = 1;
@@ -79,7 +79,7 @@ begin_word(WordsOut *o)
 
 /* Close the open word, if any; "and" and "en" become "&". */
 static void
-end_word(WordsOut *o)
+words_end(WordsOut *o)
 {
 	size_t		n;
 
@@ -122,32 +122,32 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 		{
-			if (!begin_word(&o) || !put_byte(&o, (char) c))
+			if (!words_begin(&o) || !words_put_byte(&o, (char) c))
 				return -1;
 			i++;
 		}
 		else if (c >= 'A' && c <= 'Z')
 		{
-			if (!begin_word(&o) || !put_byte(&o, (char) (c - 'A' + 'a')))
+			if (!words_begin(&o) || !words_put_byte(&o, (char) (c - 'A' + 'a')))
 				return -1;
 			i++;
 		}
-		else if (is_mark(c))
+		else if (words_is_mark(c))
 		{
-			end_word(&o);
+			words_end(&o);
 			i++;
 		}
 		else if ((space = mc_utf8_space_len(s + i, len - i)) > 0)
 		{
-			end_word(&o);
+			words_end(&o);
 			i += space;
 		}
 		else if (c == '&')
 		{
-			end_word(&o);
-			if (!begin_word(&o) || !put_byte(&o, '&'))
+			words_end(&o);
+			if (!words_begin(&o) || !words_put_byte(&o, '&'))
 				return -1;
-			end_word(&o);
+			words_end(&o);
 			i++;
 		}
 		else if (c == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
@@ -157,14 +157,14 @@ label_words(const char *str, size_t len, char *out, size_t outsize)
 
 			if (letter == '\0')
 				return -1;
-			if (!begin_word(&o) || !put_byte(&o, letter))
+			if (!words_begin(&o) || !words_put_byte(&o, letter))
 				return -1;
 			i += 2;
 		}
 		else
 			return -1;
 	}
-	end_word(&o);
+	words_end(&o);
 	o.buf[o.len] = '\0';
 	return (int) o.len;
 }

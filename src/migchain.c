@@ -10,7 +10,8 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "language.h"
 
 PG_MODULE_MAGIC;
 

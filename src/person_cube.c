@@ -72,7 +72,7 @@
 
 #include "country_parse.h"
 #include "cube_io.h"
-#include "migchain.h"
+#include "types.h"
 #include "request_kind_parse.h"
 #include "type_io.h"
 #include "year.h"

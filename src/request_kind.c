@@ -3,7 +3,7 @@
  *		The type request_kind: LP (laissez-passer) or T&O (terugname en
  *		overname, readmission).
  *
- * One byte, passed by value, the ordinal of migchain.h (LP = 0, T&O = 1),
+ * One byte, passed by value, the ordinal of types.h (LP = 0, T&O = 1),
  * so LP < T&O.  The text forms are in request_kind_parse.c; the output is
  * the same in every language, so every function here is IMMUTABLE.  The
  * binary form is that one byte.
@@ -14,14 +14,15 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "type_support.h"
 #include "type_io.h"
 #include "request_kind_parse.h"
 
 StaticAssertDecl(MC_KIND_LP == REQUEST_KIND_ORD_LP &&
 				 MC_KIND_TO == REQUEST_KIND_ORD_TO &&
 				 MC_NUM_KINDS == REQUEST_KIND_NUM,
-				 "request_kind ordinals of migchain.h and request_kind_parse.h differ");
+				 "request_kind ordinals of types.h and request_kind_parse.h differ");
 
 #define REQUEST_KIND_HINT \
 	"Valid values are \"LP\" (laissez-passer) and \"T&O\" (terugname en overname, readmission)."
@@ -112,6 +113,6 @@ request_kind_to_text(PG_FUNCTION_ARGS)
 
 /*
  * Comparison and hashing, on the ordinal: the C functions 0.1.0 declared.
- * 0.2.0 declares "char"'s own instead (see migchain.h).
+ * 0.2.0 declares "char"'s own instead (see type_support.h).
  */
 MC_INTEGER_TYPE_SUPPORT(request_kind, PG_GETARG_REQUEST_KIND)

@@ -48,7 +48,7 @@ static const char *const kind_labels[REQUEST_KIND_NUM] = {
 
 /* The ordinal of the name made of the first n bytes of words, or -1. */
 static int
-lookup_name(const char *words, size_t n)
+request_kind_lookup(const char *words, size_t n)
 {
 	return label_lookup(kind_names, sizeof(kind_names) / sizeof(kind_names[0]),
 						words, n);
@@ -69,7 +69,7 @@ request_kind_parse(const char *str, size_t len)
 	n = label_words(str, len, words, sizeof(words));
 	if (n <= 0)
 		return -1;
-	ordinal = lookup_name(words, (size_t) n);
+	ordinal = request_kind_lookup(words, (size_t) n);
 	if (ordinal >= 0)
 		return ordinal;
 
@@ -81,7 +81,7 @@ request_kind_parse(const char *str, size_t len)
 		if ((size_t) n > wl + 1 &&
 			words[n - wl - 1] == ' ' &&
 			memcmp(words + n - wl, request_words[i], wl) == 0)
-			return lookup_name(words, (size_t) n - wl - 1);
+			return request_kind_lookup(words, (size_t) n - wl - 1);
 	}
 	return -1;
 }

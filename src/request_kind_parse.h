@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-/* Ordinals; request_kind.c checks they agree with MC_KIND_* in migchain.h. */
+/* Ordinals; request_kind.c checks they agree with MC_KIND_* in types.h. */
 #define REQUEST_KIND_ORD_LP		0
 #define REQUEST_KIND_ORD_TO		1
 #define REQUEST_KIND_NUM		2

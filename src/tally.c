@@ -15,7 +15,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
-#include "migchain.h"
+#include "types.h"
 #include "type_io.h"
 #include "tally_parse.h"
 

@@ -19,21 +19,21 @@ static const char *const tally_names_nl[TALLY_NCOUNTS] = {
 };
 
 static char
-lower(char c)
+tally_lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
 }
 
 /* Does the name at s (length len) equal word, ignoring case? */
 static int
-name_is(const char *s, size_t len, const char *word)
+tally_name_is(const char *s, size_t len, const char *word)
 {
 	size_t		i;
 
 	if (strlen(word) != len)
 		return 0;
 	for (i = 0; i < len; i++)
-		if (lower(s[i]) != word[i])
+		if (tally_lower(s[i]) != word[i])
 			return 0;
 	return 1;
 }
@@ -66,8 +66,8 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 			return TALLY_PARSE_SYNTAX;
 		}
 		for (i = 0; i < TALLY_NCOUNTS; i++)
-			if (name_is(name, namelen, tally_names[i]) ||
-				name_is(name, namelen, tally_names_nl[i]))
+			if (tally_name_is(name, namelen, tally_names[i]) ||
+				tally_name_is(name, namelen, tally_names_nl[i]))
 				which = i;
 		if (which < 0)
 		{

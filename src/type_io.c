@@ -26,7 +26,7 @@
  * MULE_INTERNAL database), the bytes are taken as they are.
  */
 static const char *
-convert_or_null(const char *s, size_t len, int from, int to, Oid *proc,
+mc_convert_or_null(const char *s, size_t len, int from, int to, Oid *proc,
 				size_t *outlen)
 {
 	StringInfoData out;
@@ -83,7 +83,7 @@ mc_input_utf8(const char *str, size_t *len)
 	*len = strlen(str);
 	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
 		return str;
-	return convert_or_null(str, *len, encoding, PG_UTF8, &to_utf8, len);
+	return mc_convert_or_null(str, *len, encoding, PG_UTF8, &to_utf8, len);
 }
 
 /*
@@ -101,7 +101,7 @@ mc_utf8_to_server(const char *utf8)
 
 	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
 		return utf8;
-	return convert_or_null(utf8, strlen(utf8), PG_UTF8, encoding, &from_utf8, &len);
+	return mc_convert_or_null(utf8, strlen(utf8), PG_UTF8, encoding, &from_utf8, &len);
 }
 
 /*

@@ -19,7 +19,8 @@
 
 #include "lib/stringinfo.h"
 
-#include "migchain.h"
+#include "types.h"
+#include "language.h"
 
 extern const char *mc_input_utf8(const char *str, size_t *len);
 extern const char *mc_utf8_to_server(const char *utf8);
