@@ -299,32 +299,22 @@ conditions_count_lights(Conditions c, int light)
 	return count;
 }
 
-PG_FUNCTION_INFO_V1(conditions_green_count);
-
-/* green_count(c): the number of green lights (0..5). */
-Datum
-conditions_green_count(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_GREEN));
+/*
+ * A function of one conditions value whose result is what per_light gives
+ * for one kind of light, returned with ret.
+ */
+#define CONDITIONS_PER_LIGHT(fname, ret, per_light, light) \
+PG_FUNCTION_INFO_V1(fname); \
+Datum \
+fname(PG_FUNCTION_ARGS) \
+{ \
+	ret(per_light(CONDITIONS_GETARG_CHECKED(0), (light))); \
 }
 
-PG_FUNCTION_INFO_V1(conditions_red_count);
-
-/* red_count(c): the number of red lights (0..5). */
-Datum
-conditions_red_count(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_RED));
-}
-
-PG_FUNCTION_INFO_V1(conditions_unknown_count);
-
-/* unknown_count(c): the number of unknown lights (0..5). */
-Datum
-conditions_unknown_count(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT32(conditions_count_lights(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
-}
+/* green_count(c), red_count(c), unknown_count(c): lights of a kind (0..5). */
+CONDITIONS_PER_LIGHT(conditions_green_count, PG_RETURN_INT32, conditions_count_lights, MC_LIGHT_GREEN)
+CONDITIONS_PER_LIGHT(conditions_red_count, PG_RETURN_INT32, conditions_count_lights, MC_LIGHT_RED)
+CONDITIONS_PER_LIGHT(conditions_unknown_count, PG_RETURN_INT32, conditions_count_lights, MC_LIGHT_UNKNOWN)
 
 /* The names of the conditions of c with the given light, in order. */
 static ArrayType *
@@ -342,23 +332,12 @@ conditions_names_with_light(Conditions c, int light)
 	return construct_array(names, count, TEXTOID, -1, false, TYPALIGN_INT);
 }
 
-PG_FUNCTION_INFO_V1(conditions_red_conditions);
-
-/* red_conditions(c): names of the red conditions in order ('{}' if none). */
-Datum
-conditions_red_conditions(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_ARRAYTYPE_P(conditions_names_with_light(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_RED));
-}
-
-PG_FUNCTION_INFO_V1(conditions_unknown_conditions);
-
-/* unknown_conditions(c): names of the unknown conditions in order. */
-Datum
-conditions_unknown_conditions(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_ARRAYTYPE_P(conditions_names_with_light(CONDITIONS_GETARG_CHECKED(0), MC_LIGHT_UNKNOWN));
-}
+/*
+ * red_conditions(c), unknown_conditions(c): the names of the red or unknown
+ * conditions, in order ('{}' if none).
+ */
+CONDITIONS_PER_LIGHT(conditions_red_conditions, PG_RETURN_ARRAYTYPE_P, conditions_names_with_light, MC_LIGHT_RED)
+CONDITIONS_PER_LIGHT(conditions_unknown_conditions, PG_RETURN_ARRAYTYPE_P, conditions_names_with_light, MC_LIGHT_UNKNOWN)
 
 PG_FUNCTION_INFO_V1(conditions_first_red);
 

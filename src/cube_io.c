@@ -185,24 +185,118 @@ cube_text_count(CubeTextReader *r, const char *field)
 	return n;
 }
 
-/*
- * Binary input: the number of records n (an int32) that begins a cube, when
- * it is from 0 to max and exactly n records of record_size bytes follow;
- * otherwise 22P03.
- */
-int32
-cube_recv_count(StringInfo buf, const char *typname, int32 max, int record_size)
+#define CUBE_SIZE(type, n)	(sizeof(CubeHeader) + (Size) (n) * (type)->record_size)
+
+/* Text input of a cube type: its records in braces, each checked. */
+CubeHeader *
+cube_in(const CubeType *type, const char *str)
 {
+	CubeTextReader r;
+	char	   *fields[CUBE_MAX_FIELDS];
+	int32		capacity = 16;
+	int32		n = 0;
+	CubeHeader *cube = palloc0(CUBE_SIZE(type, capacity));
+
+	Assert(type->nfields <= CUBE_MAX_FIELDS);
+	cube_text_begin(&r, type->typname, type->hint, str);
+	while (cube_text_next(&r, fields, type->nfields))
+	{
+		const char *problem;
+
+		if (n == type->max_records)
+			cube_text_error(&r, "A %s has at most %d records.", type->typname, type->max_records);
+		if (n == capacity)
+		{
+			cube = repalloc(cube, CUBE_SIZE(type, capacity * 2));
+			memset(CUBE_RECORDS(cube) + capacity * type->record_size, 0,
+				   capacity * type->record_size);
+			capacity *= 2;
+		}
+		type->read_text(&r, fields, CUBE_RECORDS(cube) + n * type->record_size);
+		problem = type->problem(CUBE_RECORDS(cube), n);
+		if (problem != NULL)
+			cube_text_error(&r, "Record %d: %s", n + 1, problem);
+		n++;
+	}
+	cube->nrecords = n;
+	SET_VARSIZE(cube, CUBE_SIZE(type, n));
+	return cube;
+}
+
+/* Text output of a cube type: its records in braces. */
+char *
+cube_out(const CubeType *type, const CubeHeader *cube)
+{
+	StringInfoData buf;
+	int32		i;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (i = 0; i < cube->nrecords; i++)
+	{
+		appendStringInfoString(&buf, i > 0 ? ",(" : "(");
+		type->write_text(&buf, CUBE_RECORDS(cube) + i * type->record_size);
+		appendStringInfoChar(&buf, ')');
+	}
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+/*
+ * Binary input of a cube type: the number of records n (int32), from 0 to
+ * the type's maximum, then exactly n records, each checked; else 22P03.
+ */
+CubeHeader *
+cube_recv(const CubeType *type, StringInfo buf)
+{
+	CubeHeader *cube;
 	int32		n;
+	int32		i;
 
 	if (buf->len - buf->cursor < 4)
-		mc_invalid_binary(typname,
+		mc_invalid_binary(type->typname,
 						  psprintf("The value has only %d of the 4 bytes of its number of records.",
 								   buf->len - buf->cursor));
 	n = (int32) pq_getmsgint(buf, 4);
-	if (n < 0 || n > max || buf->len - buf->cursor != n * record_size)
-		mc_invalid_binary(typname,
+	if (n < 0 || n > type->max_records || buf->len - buf->cursor != n * type->wire_size)
+		mc_invalid_binary(type->typname,
 						  psprintf("The value has %d bytes after its number of records, %d, which needs %d bytes each.",
-								   buf->len - buf->cursor, n, record_size));
-	return n;
+								   buf->len - buf->cursor, n, type->wire_size));
+	cube = palloc0(CUBE_SIZE(type, n));
+	SET_VARSIZE(cube, CUBE_SIZE(type, n));
+	cube->nrecords = n;
+	for (i = 0; i < n; i++)
+		type->read_binary(buf, CUBE_RECORDS(cube) + i * type->record_size);
+	cube_check_binary(type, cube);
+	return cube;
+}
+
+/* Binary output of a cube type: the number of records, then the records. */
+bytea *
+cube_send(const CubeType *type, const CubeHeader *cube)
+{
+	StringInfoData buf;
+	int32		i;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, cube->nrecords);
+	for (i = 0; i < cube->nrecords; i++)
+		type->write_binary(&buf, CUBE_RECORDS(cube) + i * type->record_size);
+	return pq_endtypsend(&buf);
+}
+
+/* Check every record of a cube made from binary data; 22P03 for a bad one. */
+void
+cube_check_binary(const CubeType *type, const CubeHeader *cube)
+{
+	int32		i;
+
+	for (i = 0; i < cube->nrecords; i++)
+	{
+		const char *problem = type->problem(CUBE_RECORDS(cube), i);
+
+		if (problem != NULL)
+			mc_invalid_binary(type->typname,
+							  psprintf("%s %d: %s", type->record_name, i + 1, problem));
+	}
 }

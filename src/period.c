@@ -12,13 +12,19 @@
 
 #include "year.h"
 
-/* Check both ends of a period; an open end comes back as -1. */
+/* Check both ends of the period given as the first two arguments. */
 static void
-period_check(FunctionCallInfo fcinfo, int32 *from, int32 *to)
+period_check(FunctionCallInfo fcinfo)
 {
-	*from = PG_ARGISNULL(0) ? -1 : PG_GETARG_INT32(0);
-	*to = PG_ARGISNULL(1) ? -1 : PG_GETARG_INT32(1);
-	mc_check_years("from_year", *from, PG_ARGISNULL(0), "to_year", *to, PG_ARGISNULL(1));
+	mc_check_years("from_year", PG_ARGISNULL(0) ? 0 : PG_GETARG_INT32(0), PG_ARGISNULL(0),
+				   "to_year", PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1), PG_ARGISNULL(1));
+}
+
+/* 1 January of a year. */
+static DateADT
+period_new_year(int32 year)
+{
+	return date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE;
 }
 
 PG_FUNCTION_INFO_V1(period_start);
@@ -29,15 +35,13 @@ PG_FUNCTION_INFO_V1(period_start);
 Datum
 period_start(PG_FUNCTION_ARGS)
 {
-	int32		from,
-				to;
 	DateADT		d;
 
-	period_check(fcinfo, &from, &to);
+	period_check(fcinfo);
 	if (PG_ARGISNULL(0))
 		DATE_NOBEGIN(d);
 	else
-		d = date2j(from, 1, 1) - POSTGRES_EPOCH_JDATE;
+		d = period_new_year(PG_GETARG_INT32(0));
 	PG_RETURN_DATEADT(d);
 }
 
@@ -50,15 +54,13 @@ PG_FUNCTION_INFO_V1(period_end);
 Datum
 period_end(PG_FUNCTION_ARGS)
 {
-	int32		from,
-				to;
 	DateADT		d;
 
-	period_check(fcinfo, &from, &to);
+	period_check(fcinfo);
 	if (PG_ARGISNULL(1))
 		DATE_NOEND(d);
 	else
-		d = date2j(to + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
+		d = period_new_year(PG_GETARG_INT32(1) + 1);
 	PG_RETURN_DATEADT(d);
 }
 
@@ -70,9 +72,6 @@ PG_FUNCTION_INFO_V1(check_period);
 Datum
 check_period(PG_FUNCTION_ARGS)
 {
-	int32		from,
-				to;
-
-	period_check(fcinfo, &from, &to);
+	period_check(fcinfo);
 	PG_RETURN_BOOL(true);
 }

@@ -927,13 +927,13 @@ person_cube_final(PG_FUNCTION_ARGS)
 }
 
 /*
- * What is wrong with row i of a person cube (the rows before it are right),
- * or NULL when it is a valid row.
+ * What is wrong with row i of a person cube's rows (the rows before it are
+ * right), or NULL when it is a valid row.
  */
 static const char *
-pcube_row_problem(const PersonCube *cube, int32 i)
+pcube_row_problem(const char *records, int32 i)
 {
-	const PersonCubeRow *row = &cube->rows[i];
+	const PersonCubeRow *row = (const PersonCubeRow *) records + i;
 	int			a;
 
 	if (!mc_year_in_range(row->year))
@@ -947,45 +947,87 @@ pcube_row_problem(const PersonCube *cube, int32 i)
 	for (a = 0; a < 5; a++)
 		if (row->pad[a] != 0)
 			return "a row's padding is not zero.";
-	if (i > 0 && pcube_row(cube->rows[i - 1].year, cube->rows[i - 1].kind) >=
-		pcube_row(row->year, row->kind))
+	if (i > 0 && pcube_row(row[-1].year, row[-1].kind) >= pcube_row(row->year, row->kind))
 		return "the rows are not in strictly increasing order of year and kind.";
 	return NULL;
 }
+
+/* A row from its text fields: year, kind, requests, persons, several. */
+static void
+pcube_read_text(CubeTextReader *r, char **f, void *record)
+{
+	PersonCubeRow *row = record;
+
+	row->year = (int16) cube_text_year(r, f[0]);
+	row->kind = (uint8) cube_text_kind(r, f[1]);
+	row->requests = cube_text_count(r, f[2]);
+	row->persons = cube_text_count(r, f[3]);
+	row->several = cube_text_count(r, f[4]);
+}
+
+/* A row's text fields. */
+static void
+pcube_write_text(StringInfo buf, const void *record)
+{
+	const PersonCubeRow *row = record;
+
+	if (request_kind_label(row->kind) == NULL)
+		elog(ERROR, "invalid person_cube row (kind %d)", (int) row->kind);
+	appendStringInfo(buf, "%d,%s," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT,
+					 row->year, request_kind_label(row->kind),
+					 row->requests, row->persons, row->several);
+}
+
+/* A row from its binary form (its length is checked). */
+static void
+pcube_read_binary(StringInfo buf, void *record)
+{
+	PersonCubeRow *row = record;
+
+	row->year = (int16) pq_getmsgint(buf, 2);
+	row->kind = (uint8) pq_getmsgbyte(buf);
+	row->requests = (int64) pq_getmsgint64(buf);
+	row->persons = (int64) pq_getmsgint64(buf);
+	row->several = (int64) pq_getmsgint64(buf);
+}
+
+/* A row's binary form. */
+static void
+pcube_write_binary(StringInfo buf, const void *record)
+{
+	const PersonCubeRow *row = record;
+
+	pq_sendint16(buf, (uint16) row->year);
+	pq_sendbyte(buf, row->kind);
+	pq_sendint64(buf, row->requests);
+	pq_sendint64(buf, row->persons);
+	pq_sendint64(buf, row->several);
+}
+
+static const CubeType pcube_type = {
+	.typname = "person_cube",
+	.hint = PCUBE_TEXT_HINT,
+	.record_name = "Row",
+	.nfields = 5,
+	.record_size = sizeof(PersonCubeRow),
+	.wire_size = PCUBE_WIRE_ROW_SIZE,
+	.max_records = PCUBE_ROWS,
+	.read_text = pcube_read_text,
+	.write_text = pcube_write_text,
+	.read_binary = pcube_read_binary,
+	.write_binary = pcube_write_binary,
+	.problem = pcube_row_problem,
+};
+
+StaticAssertDecl(offsetof(PersonCube, rows) == sizeof(CubeHeader),
+				 "a person cube's rows must follow the cube header");
 
 PG_FUNCTION_INFO_V1(person_cube_in);
 /* Text input: the rows in braces, see the head of this file. */
 Datum
 person_cube_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	CubeTextReader r;
-	char	   *f[5];
-	PersonCube *cube = palloc0(PCUBE_SIZE(PCUBE_ROWS));
-	int32		n = 0;
-
-	cube_text_begin(&r, "person_cube", PCUBE_TEXT_HINT, str);
-	while (cube_text_next(&r, f, 5))
-	{
-		PersonCubeRow *row;
-		const char *problem;
-
-		if (n == PCUBE_ROWS)
-			cube_text_error(&r, "A person cube has at most %d rows.", PCUBE_ROWS);
-		row = &cube->rows[n];
-		row->year = (int16) cube_text_year(&r, f[0]);
-		row->kind = (uint8) cube_text_kind(&r, f[1]);
-		row->requests = cube_text_count(&r, f[2]);
-		row->persons = cube_text_count(&r, f[3]);
-		row->several = cube_text_count(&r, f[4]);
-		problem = pcube_row_problem(cube, n);
-		if (problem != NULL)
-			cube_text_error(&r, "Record %d: %s", n + 1, problem);
-		n++;
-	}
-	cube->nrows = n;
-	SET_VARSIZE(cube, PCUBE_SIZE(n));
-	PG_RETURN_POINTER(cube);
+	PG_RETURN_POINTER(cube_in(&pcube_type, PG_GETARG_CSTRING(0)));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_out);
@@ -993,24 +1035,7 @@ PG_FUNCTION_INFO_V1(person_cube_out);
 Datum
 person_cube_out(PG_FUNCTION_ARGS)
 {
-	PersonCube *cube = PG_GETARG_PERSON_CUBE_P(0);
-	StringInfoData buf;
-	int32		i;
-
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	for (i = 0; i < cube->nrows; i++)
-	{
-		const PersonCubeRow *row = &cube->rows[i];
-
-		if (request_kind_label(row->kind) == NULL)
-			elog(ERROR, "invalid person_cube row (kind %d)", (int) row->kind);
-		appendStringInfo(&buf, "%s(%d,%s," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
-						 i > 0 ? "," : "", row->year, request_kind_label(row->kind),
-						 row->requests, row->persons, row->several);
-	}
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_CSTRING(buf.data);
+	PG_RETURN_CSTRING(cube_out(&pcube_type, (CubeHeader *) PG_GETARG_PERSON_CUBE_P(0)));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_recv);
@@ -1018,30 +1043,7 @@ PG_FUNCTION_INFO_V1(person_cube_recv);
 Datum
 person_cube_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	PersonCube *cube;
-	int32		nrows;
-	int32		i;
-
-	nrows = cube_recv_count(buf, "person_cube", PCUBE_ROWS, PCUBE_WIRE_ROW_SIZE);
-	cube = palloc0(PCUBE_SIZE(nrows));
-	SET_VARSIZE(cube, PCUBE_SIZE(nrows));
-	cube->nrows = nrows;
-	for (i = 0; i < nrows; i++)
-	{
-		PersonCubeRow *row = &cube->rows[i];
-		const char *problem;
-
-		row->year = (int16) pq_getmsgint(buf, 2);
-		row->kind = (uint8) pq_getmsgbyte(buf);
-		row->requests = (int64) pq_getmsgint64(buf);
-		row->persons = (int64) pq_getmsgint64(buf);
-		row->several = (int64) pq_getmsgint64(buf);
-		problem = pcube_row_problem(cube, i);
-		if (problem != NULL)
-			mc_invalid_binary("person_cube", psprintf("Row %d: %s", i + 1, problem));
-	}
-	PG_RETURN_POINTER(cube);
+	PG_RETURN_POINTER(cube_recv(&pcube_type, (StringInfo) PG_GETARG_POINTER(0)));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_send);
@@ -1049,23 +1051,7 @@ PG_FUNCTION_INFO_V1(person_cube_send);
 Datum
 person_cube_send(PG_FUNCTION_ARGS)
 {
-	PersonCube *cube = PG_GETARG_PERSON_CUBE_P(0);
-	StringInfoData buf;
-	int32		i;
-
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, cube->nrows);
-	for (i = 0; i < cube->nrows; i++)
-	{
-		const PersonCubeRow *row = &cube->rows[i];
-
-		pq_sendint16(&buf, (uint16) row->year);
-		pq_sendbyte(&buf, row->kind);
-		pq_sendint64(&buf, row->requests);
-		pq_sendint64(&buf, row->persons);
-		pq_sendint64(&buf, row->several);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(cube_send(&pcube_type, (CubeHeader *) PG_GETARG_PERSON_CUBE_P(0)));
 }
 
 PG_FUNCTION_INFO_V1(person_cube_by_year);

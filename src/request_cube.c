@@ -210,14 +210,14 @@ rcube_add_to_state(RequestCubeState *st, const RequestCube *cube)
 }
 
 /*
- * What is wrong with cell i of a cube (the cells before it are right), or
- * NULL when it is a valid cell.
+ * What is wrong with cell i of a cube's cells (the cells before it are
+ * right), or NULL when it is a valid cell.
  */
 static const char *
-rcube_cell_problem(const RequestCube *cube, int32 i)
+rcube_cell_problem(const char *records, int32 i)
 {
-	const RequestCubeCell *cell = &cube->cells[i];
-	const RequestCubeCell *prev = i > 0 ? &cube->cells[i - 1] : NULL;
+	const RequestCubeCell *cell = (const RequestCubeCell *) records + i;
+	const RequestCubeCell *prev = i > 0 ? cell - 1 : NULL;
 	int			a;
 
 	if (!mc_year_in_range(cell->year))
@@ -242,62 +242,87 @@ rcube_cell_problem(const RequestCube *cube, int32 i)
 	return NULL;
 }
 
-/* Check every cell of a cube read from binary data or a partial state. */
+/* A cell from its text fields: year, kind, country and the four counts. */
 static void
-rcube_check_binary(const RequestCube *cube)
+rcube_read_text(CubeTextReader *r, char **f, void *record)
 {
-	int32		i;
+	RequestCubeCell *cell = record;
+	int			a;
 
-	for (i = 0; i < cube->ncells; i++)
-	{
-		const char *problem = rcube_cell_problem(cube, i);
-
-		if (problem != NULL)
-			mc_invalid_binary("request_cube", psprintf("Cell %d: %s", i + 1, problem));
-	}
+	cell->year = (int16) cube_text_year(r, f[0]);
+	cell->kind = (uint8) cube_text_kind(r, f[1]);
+	cell->country = (Country) cube_text_country(r, f[2]);
+	for (a = 0; a < MC_NUM_ANSWERS; a++)
+		cell->count[a] = cube_text_count(r, f[3 + a]);
 }
+
+/* A cell's text fields. */
+static void
+rcube_write_text(StringInfo buf, const void *record)
+{
+	const RequestCubeCell *cell = record;
+	const McCountry *country = country_get(cell->country);
+
+	if (country == NULL || request_kind_label(cell->kind) == NULL)
+		elog(ERROR, "invalid request_cube cell (kind %d, country %d)",
+			 (int) cell->kind, (int) cell->country);
+	appendStringInfo(buf, "%d,%s,%s," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT,
+					 cell->year, request_kind_label(cell->kind), country->text,
+					 cell->count[0], cell->count[1], cell->count[2], cell->count[3]);
+}
+
+/* A cell from its binary form (its length is checked). */
+static void
+rcube_read_binary(StringInfo buf, void *record)
+{
+	RequestCubeCell *cell = record;
+	int			a;
+
+	cell->year = (int16) pq_getmsgint(buf, 2);
+	cell->kind = (uint8) pq_getmsgbyte(buf);
+	cell->country = (int16) pq_getmsgint(buf, 2);
+	for (a = 0; a < MC_NUM_ANSWERS; a++)
+		cell->count[a] = pq_getmsgint64(buf);
+}
+
+/* A cell's binary form. */
+static void
+rcube_write_binary(StringInfo buf, const void *record)
+{
+	const RequestCubeCell *cell = record;
+	int			a;
+
+	pq_sendint16(buf, (uint16) cell->year);
+	pq_sendbyte(buf, cell->kind);
+	pq_sendint16(buf, (uint16) cell->country);
+	for (a = 0; a < MC_NUM_ANSWERS; a++)
+		pq_sendint64(buf, cell->count[a]);
+}
+
+static const CubeType rcube_type = {
+	.typname = "request_cube",
+	.hint = RCUBE_TEXT_HINT,
+	.record_name = "Cell",
+	.nfields = 3 + MC_NUM_ANSWERS,
+	.record_size = sizeof(RequestCubeCell),
+	.wire_size = RCUBE_WIRE_CELL_SIZE,
+	.max_records = RCUBE_MAX_CELLS,
+	.read_text = rcube_read_text,
+	.write_text = rcube_write_text,
+	.read_binary = rcube_read_binary,
+	.write_binary = rcube_write_binary,
+	.problem = rcube_cell_problem,
+};
+
+StaticAssertDecl(offsetof(RequestCube, cells) == sizeof(CubeHeader),
+				 "a request cube's cells must follow the cube header");
 
 PG_FUNCTION_INFO_V1(request_cube_in);
 /* Text input: the cells in braces, see the head of this file. */
 Datum
 request_cube_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	CubeTextReader r;
-	char	   *f[7];
-	int32		capacity = 16;
-	int32		n = 0;
-	RequestCube *cube = palloc0(RCUBE_SIZE(capacity));
-
-	cube_text_begin(&r, "request_cube", RCUBE_TEXT_HINT, str);
-	while (cube_text_next(&r, f, 7))
-	{
-		RequestCubeCell *cell;
-		const char *problem;
-		int			a;
-
-		if (n == RCUBE_MAX_CELLS)
-			cube_text_error(&r, "A request cube has at most %d cells.", RCUBE_MAX_CELLS);
-		if (n == capacity)
-		{
-			capacity *= 2;
-			cube = repalloc(cube, RCUBE_SIZE(capacity));
-		}
-		cell = &cube->cells[n];
-		memset(cell, 0, sizeof(*cell));
-		cell->year = (int16) cube_text_year(&r, f[0]);
-		cell->kind = (uint8) cube_text_kind(&r, f[1]);
-		cell->country = (Country) cube_text_country(&r, f[2]);
-		for (a = 0; a < MC_NUM_ANSWERS; a++)
-			cell->count[a] = cube_text_count(&r, f[3 + a]);
-		problem = rcube_cell_problem(cube, n);
-		if (problem != NULL)
-			cube_text_error(&r, "Record %d: %s", n + 1, problem);
-		n++;
-	}
-	cube->ncells = n;
-	SET_VARSIZE(cube, RCUBE_SIZE(n));
-	PG_RETURN_POINTER(cube);
+	PG_RETURN_POINTER(cube_in(&rcube_type, PG_GETARG_CSTRING(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_cube_out);
@@ -305,27 +330,7 @@ PG_FUNCTION_INFO_V1(request_cube_out);
 Datum
 request_cube_out(PG_FUNCTION_ARGS)
 {
-	RequestCube *cube = PG_GETARG_REQUEST_CUBE_P(0);
-	StringInfoData buf;
-	int32		i;
-
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	for (i = 0; i < cube->ncells; i++)
-	{
-		const RequestCubeCell *cell = &cube->cells[i];
-		const McCountry *country = country_get(cell->country);
-
-		if (country == NULL || request_kind_label(cell->kind) == NULL)
-			elog(ERROR, "invalid request_cube cell (kind %d, country %d)",
-				 (int) cell->kind, (int) cell->country);
-		appendStringInfo(&buf, "%s(%d,%s,%s," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ")",
-						 i > 0 ? "," : "", cell->year, request_kind_label(cell->kind),
-						 country->text, cell->count[0], cell->count[1],
-						 cell->count[2], cell->count[3]);
-	}
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_CSTRING(buf.data);
+	PG_RETURN_CSTRING(cube_out(&rcube_type, (CubeHeader *) PG_GETARG_REQUEST_CUBE_P(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_cube_recv);
@@ -333,28 +338,7 @@ PG_FUNCTION_INFO_V1(request_cube_recv);
 Datum
 request_cube_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	RequestCube *cube;
-	int32		ncells;
-	int32		i;
-
-	ncells = cube_recv_count(buf, "request_cube", RCUBE_MAX_CELLS, RCUBE_WIRE_CELL_SIZE);
-	cube = palloc0(RCUBE_SIZE(ncells));
-	SET_VARSIZE(cube, RCUBE_SIZE(ncells));
-	cube->ncells = ncells;
-	for (i = 0; i < ncells; i++)
-	{
-		RequestCubeCell *cell = &cube->cells[i];
-		int			a;
-
-		cell->year = (int16) pq_getmsgint(buf, 2);
-		cell->kind = (uint8) pq_getmsgbyte(buf);
-		cell->country = (int16) pq_getmsgint(buf, 2);
-		for (a = 0; a < MC_NUM_ANSWERS; a++)
-			cell->count[a] = pq_getmsgint64(buf);
-	}
-	rcube_check_binary(cube);
-	PG_RETURN_POINTER(cube);
+	PG_RETURN_POINTER(cube_recv(&rcube_type, (StringInfo) PG_GETARG_POINTER(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_cube_send);
@@ -362,24 +346,7 @@ PG_FUNCTION_INFO_V1(request_cube_send);
 Datum
 request_cube_send(PG_FUNCTION_ARGS)
 {
-	RequestCube *cube = PG_GETARG_REQUEST_CUBE_P(0);
-	StringInfoData buf;
-	int32		i;
-
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, cube->ncells);
-	for (i = 0; i < cube->ncells; i++)
-	{
-		const RequestCubeCell *cell = &cube->cells[i];
-		int			a;
-
-		pq_sendint16(&buf, (uint16) cell->year);
-		pq_sendbyte(&buf, cell->kind);
-		pq_sendint16(&buf, (uint16) cell->country);
-		for (a = 0; a < MC_NUM_ANSWERS; a++)
-			pq_sendint64(&buf, cell->count[a]);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(cube_send(&rcube_type, (CubeHeader *) PG_GETARG_REQUEST_CUBE_P(0)));
 }
 
 PG_FUNCTION_INFO_V1(request_cube_trans);
@@ -503,7 +470,7 @@ request_cube_deserial(PG_FUNCTION_ARGS)
 	cube = (RequestCube *) PG_GETARG_BYTEA_P(0);
 	if (VARSIZE(cube) < RCUBE_SIZE(0) || VARSIZE(cube) != RCUBE_SIZE(cube->ncells))
 		elog(ERROR, "invalid request_cube partial state of %u bytes", VARSIZE(cube));
-	rcube_check_binary(cube);
+	cube_check_binary(&rcube_type, (CubeHeader *) cube);
 	st = rcube_state_new(aggcontext);
 	rcube_add_to_state(st, cube);
 	PG_RETURN_POINTER(st);
