@@ -99,7 +99,7 @@ FUZZ_SRC_country = src/country_parse.c src/country_table.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
 .SECONDEXPANSION:
-test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $$(FUZZ_SRC_$$*) $$(wildcard src/*.h)
+test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $$(FUZZ_SRC_$$*) $$(wildcard src/*.h test/fuzz/*.h)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC_$*)
 
 .PHONY: fuzz

@@ -17,31 +17,31 @@ SELECT year AS jaar, kind AS soort, presented AS "bekend gesteld", positive AS p
        negative AS negatief, withdrawn AS ingetrokken, pending AS "nog geen antwoord"
   FROM migchain.overview(2018, 2022) ORDER BY kind, year;
 
+-- Sheets 2 and 3: not confirmed per country of origin and year, for a kind.
+CREATE FUNCTION pg_temp.sheet(kind migchain.request_kind)
+RETURNS TABLE (land text, naam text, proces text, "2018" numeric, "2019" numeric,
+               "2020" numeric, "2021" numeric, "2022" numeric, totaal numeric)
+LANGUAGE sql STABLE AS $$
+SELECT country_code, country_name,
+       CASE WHEN bool_and(has_process = false) THEN 'geen proces' END,
+       sum(not_confirmed) FILTER (WHERE year = 2018),
+       sum(not_confirmed) FILTER (WHERE year = 2019),
+       sum(not_confirmed) FILTER (WHERE year = 2020),
+       sum(not_confirmed) FILTER (WHERE year = 2021),
+       sum(not_confirmed) FILTER (WHERE year = 2022),
+       sum(not_confirmed)
+  FROM migchain.not_confirmed(kind, 2018, 2022)
+ GROUP BY 1, 2 ORDER BY 9 DESC NULLS LAST, 1
+$$;
+
 \echo
 \echo '== Sheet 2: T&O not confirmed (negative + withdrawn) per country of origin, 2018-2022 =='
-SELECT country_code AS land, country_name AS naam,
-       sum(not_confirmed) FILTER (WHERE year = 2018) AS "2018",
-       sum(not_confirmed) FILTER (WHERE year = 2019) AS "2019",
-       sum(not_confirmed) FILTER (WHERE year = 2020) AS "2020",
-       sum(not_confirmed) FILTER (WHERE year = 2021) AS "2021",
-       sum(not_confirmed) FILTER (WHERE year = 2022) AS "2022",
-       sum(not_confirmed) AS totaal
-  FROM migchain.not_confirmed('T&O', 2018, 2022)
- GROUP BY 1, 2 ORDER BY totaal DESC NULLS LAST, land;
+SELECT * FROM pg_temp.sheet('T&O');
 
 \echo
 \echo '== Sheet 3: LP not confirmed (negative + withdrawn) per country of origin, 2018-2022 =='
 \echo '   (a country without an LP process shows "geen proces", never 0)'
-SELECT country_code AS land, country_name AS naam,
-       CASE WHEN bool_and(has_process = false) THEN 'geen proces' END AS proces,
-       sum(not_confirmed) FILTER (WHERE year = 2018) AS "2018",
-       sum(not_confirmed) FILTER (WHERE year = 2019) AS "2019",
-       sum(not_confirmed) FILTER (WHERE year = 2020) AS "2020",
-       sum(not_confirmed) FILTER (WHERE year = 2021) AS "2021",
-       sum(not_confirmed) FILTER (WHERE year = 2022) AS "2022",
-       sum(not_confirmed) AS totaal
-  FROM migchain.not_confirmed('LP', 2018, 2022)
- GROUP BY 1, 2 ORDER BY totaal DESC NULLS LAST, land;
+SELECT * FROM pg_temp.sheet('LP');
 
 \echo
 \echo '== Requests and distinct persons (a person may be presented to several countries) =='

@@ -1,14 +1,9 @@
 /*
  * fuzz_answer.c
- *		libFuzzer harness for the text input of answer.
- *
- * The data is copied to a buffer of its exact size plus a NUL, so a read
- * past the end is caught by AddressSanitizer.  It is parsed with its length
- * (embedded NULs and all) and as a C string, as answer_in does.  Whatever
- * parses must format, in both languages, to a label that parses back to
- * the same answer.
+ *		libFuzzer harness for the text input of answer (see fuzz_label.h):
+ *		whatever parses must format, in both languages, to a label that
+ *		parses back to the same answer.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +11,7 @@
 
 /* Stop with a crash libFuzzer records if cond does not hold. */
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
+#define LABEL_PARSE(str, len) answer_parse((str), (len))
 
 static void
 check_round_trip(int ordinal)
@@ -32,31 +28,4 @@ check_round_trip(int ordinal)
 	}
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	char	   *buf = malloc(size + 1);
-	int			by_len;
-	int			by_str;
-
-	if (buf == NULL)
-		return 0;
-	memcpy(buf, data, size);
-	buf[size] = '\0';
-
-	by_len = answer_parse(buf, size);
-	by_str = answer_parse(buf, strlen(buf));
-	if (by_len >= 0)
-		check_round_trip(by_len);
-	if (by_str >= 0)
-		check_round_trip(by_str);
-	/* Without an embedded NUL both calls see the same text. */
-	if (strlen(buf) == size)
-		CHECK(by_len == by_str);
-	/* A NUL is never part of an answer. */
-	else
-		CHECK(by_len == -1);
-
-	free(buf);
-	return 0;
-}
+#include "fuzz_label.h"

@@ -1,14 +1,9 @@
 /*
  * fuzz_request_kind.c
- *		libFuzzer harness for the text input of request_kind.
- *
- * The data is copied to a buffer of its exact size plus a NUL, so a read
- * past the end is caught by AddressSanitizer.  It is parsed with its length
- * (embedded NULs and all) and as a C string, as request_kind_in does.
- * Whatever parses must format to a label (the same in every language)
- * that parses back to the same kind.
+ *		libFuzzer harness for the text input of request_kind (see
+ *		fuzz_label.h): whatever parses must format to a label (the same in
+ *		every language) that parses back to the same kind.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +11,7 @@
 
 /* Stop with a crash libFuzzer records if cond does not hold. */
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
+#define LABEL_PARSE(str, len) request_kind_parse((str), (len))
 
 static void
 check_round_trip(int ordinal)
@@ -28,31 +24,4 @@ check_round_trip(int ordinal)
 	CHECK(request_kind_parse(label, strlen(label)) == ordinal);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	char	   *buf = malloc(size + 1);
-	int			by_len;
-	int			by_str;
-
-	if (buf == NULL)
-		return 0;
-	memcpy(buf, data, size);
-	buf[size] = '\0';
-
-	by_len = request_kind_parse(buf, size);
-	by_str = request_kind_parse(buf, strlen(buf));
-	if (by_len >= 0)
-		check_round_trip(by_len);
-	if (by_str >= 0)
-		check_round_trip(by_str);
-	/* Without an embedded NUL both calls see the same text. */
-	if (strlen(buf) == size)
-		CHECK(by_len == by_str);
-	/* A NUL is never part of a request kind. */
-	else
-		CHECK(by_len == -1);
-
-	free(buf);
-	return 0;
-}
+#include "fuzz_label.h"
