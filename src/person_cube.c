@@ -43,14 +43,15 @@
  * Partial states, passed between the processes of one parallel query, are
  * a bytea (all integers big-endian):
  *		uint32	magic "MCP2"
+ *		uint64	the seed of the hash (every state of a statement has the same)
  *		int32	number of rows n (0 to PCUBE_ROWS)
  *		n times, (year, kind) strictly increasing: int16 year, uint8 kind,
  *				int64 requests (> 0)
  *		int64	number of entries m
  *		m times: int64 person, int16 year, uint8 kind | several << 1,
  *				int16 code of the first country seen;
- *				in strictly increasing order of (pcube_hash(person, year,
- *				kind), person, year, kind), so each (person, year, kind) at
+ *				in strictly increasing order of (pcube_hash(seed, person,
+ *				year, kind), person, year, kind), so each (person, year, kind) at
  *				most once, each with a row for its (year, kind).
  * The persons of a row are counted from its entries.  Partial states only
  * pass between processes of one server, so the order may follow this
@@ -58,6 +59,8 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+#include "access/xlog.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
@@ -134,6 +137,8 @@ typedef struct PendingRow
 typedef struct PersonCubeState
 {
 	MemoryContext context;		/* where the state and its entries live */
+	uint64		seed;			/* of the hash: pcube_statement_seed() */
+	uint64		probes;			/* slots looked at while adding persons */
 	bool		sorted;			/* entries: a sorted array, not a table */
 	void	   *table;			/* the allocation entries lie in, or NULL */
 	PersonEntry *entries;		/* capacity slots, or nentries sorted */
@@ -157,13 +162,17 @@ pcube_row(int year, int kind)
 }
 
 /*
- * The hash of a key: the person mixed with year and kind, then scrambled by
- * the 64-bit finalizer of MurmurHash3.  Every state uses this one function.
+ * The hash of a key: the person mixed with year, kind and the statement's
+ * seed, then scrambled by the 64-bit finalizer of MurmurHash3.  Without the
+ * seed the hash could be inverted: whoever chooses the person numbers of
+ * the data could give many persons one home slot, and make counting them
+ * take time quadratic in their number.  The seed is not known before the
+ * statement starts, so person numbers cannot be chosen against it.
  */
 static inline uint64
-pcube_hash(int64 person, int year, int kind)
+pcube_hash(uint64 seed, int64 person, int year, int kind)
 {
-	uint64		h = (uint64) person ^ ((uint64) pcube_row(year, kind) << 52);
+	uint64		h = ((uint64) person ^ ((uint64) pcube_row(year, kind) << 52)) ^ seed;
 
 	h ^= h >> 33;
 	h *= UINT64CONST(0xff51afd7ed558ccd);
@@ -171,6 +180,26 @@ pcube_hash(int64 person, int year, int kind)
 	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
 	h ^= h >> 33;
 	return h;
+}
+
+/*
+ * The seed of the hash for this statement: the same in every process of a
+ * parallel query (workers take the leader's statement start time), which
+ * merges partial states in the order of their hashes; another one for
+ * every statement, and a third party's data cannot know it: the statement's
+ * start time in microseconds, mixed with the cluster's system identifier
+ * (random at initdb).
+ */
+static uint64
+pcube_statement_seed(void)
+{
+	uint64		s = (uint64) GetCurrentStatementStartTimestamp() ^
+		(GetSystemIdentifier() * UINT64CONST(0x9e3779b97f4a7c15));
+
+	s ^= s >> 33;
+	s *= UINT64CONST(0xff51afd7ed558ccd);
+	s ^= s >> 33;
+	return s;
 }
 
 /* Give the state an empty table of capacity slots (a power of two). */
@@ -213,6 +242,7 @@ pcube_new(MemoryContext context)
 	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
 
 	pc->context = context;
+	pc->seed = pcube_statement_seed();
 	MC_YEAR_CACHE_INIT(&pc->year_cache);
 	pcube_alloc_table(pc, pcube_capacity_for(0));
 	return pc;
@@ -225,6 +255,7 @@ pcube_new_sorted(MemoryContext context, uint64 capacity)
 	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
 
 	pc->context = context;
+	pc->seed = pcube_statement_seed();
 	MC_YEAR_CACHE_INIT(&pc->year_cache);
 	pc->sorted = true;
 	if (capacity > 0)
@@ -264,7 +295,7 @@ pcube_resize(PersonCubeState *pc, uint64 capacity)
 
 		if (old[i].country == 0)
 			continue;
-		j = pcube_home(pc, pcube_hash(old[i].person, old[i].year, old[i].kind));
+		j = pcube_home(pc, pcube_hash(pc->seed, old[i].person, old[i].year, old[i].kind));
 		while (pc->entries[j].country != 0)
 			j = (j + 1) & pc->mask;
 		pc->entries[j] = old[i];
@@ -288,6 +319,7 @@ pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int k
 	for (i = pcube_home(pc, hash);; i = (i + 1) & pc->mask)
 	{
 		e = &pc->entries[i];
+		pc->probes++;
 		if (e->country == 0)
 			break;
 		if (e->person == person && e->year == year && e->kind == kind)
@@ -325,7 +357,7 @@ pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int k
 static inline void
 pcube_add(PersonCubeState *pc, int64 person, int year, int kind, Country country, bool several)
 {
-	pcube_add_hashed(pc, pcube_hash(person, year, kind), person, year, kind, country, several);
+	pcube_add_hashed(pc, pcube_hash(pc->seed, person, year, kind), person, year, kind, country, several);
 }
 
 /*
@@ -338,7 +370,7 @@ pcube_add(PersonCubeState *pc, int64 person, int year, int kind, Country country
 static inline void
 pcube_add_later(PersonCubeState *pc, int64 person, int year, int kind, Country country)
 {
-	uint64		hash = pcube_hash(person, year, kind);
+	uint64		hash = pcube_hash(pc->seed, person, year, kind);
 	PendingRow *p;
 
 	pcube_prefetch(&pc->entries[pcube_home(pc, hash)]);
@@ -375,9 +407,9 @@ pcube_flush(PersonCubeState *pc)
 
 /* The hash of an entry's key. */
 static inline uint64
-pcube_entry_hash(const PersonEntry *e)
+pcube_entry_hash(const PersonCubeState *pc, const PersonEntry *e)
 {
-	return pcube_hash(e->person, e->year, e->kind);
+	return pcube_hash(pc->seed, e->person, e->year, e->kind);
 }
 
 /*
@@ -453,10 +485,10 @@ pcube_to_sorted(PersonCubeState *pc)
 	if (run > 0)
 		wrapped = palloc(run * sizeof(PersonEntry));
 	for (s = 0; s < run; s++)
-		if (pcube_home(pc, pcube_entry_hash(&e[s])) > s)
+		if (pcube_home(pc, pcube_entry_hash(pc, &e[s])) > s)
 			wrapped[nwrapped++] = e[s];
 	for (s = 0; s < capacity; s++)
-		if (e[s].country != 0 && pcube_home(pc, pcube_entry_hash(&e[s])) <= s)
+		if (e[s].country != 0 && pcube_home(pc, pcube_entry_hash(pc, &e[s])) <= s)
 			e[n++] = e[s];		/* n <= s: nothing unread is overwritten */
 	if (nwrapped > 0)
 		memcpy(&e[n], wrapped, nwrapped * sizeof(PersonEntry));
@@ -468,10 +500,10 @@ pcube_to_sorted(PersonCubeState *pc)
 	for (s = 1; s < n; s++)
 	{
 		PersonEntry x = e[s];
-		uint64		hx = pcube_entry_hash(&x);
+		uint64		hx = pcube_entry_hash(pc, &x);
 		uint64		j = s;
 
-		while (j > 0 && pcube_cmp(&e[j - 1], pcube_entry_hash(&e[j - 1]), &x, hx) > 0)
+		while (j > 0 && pcube_cmp(&e[j - 1], pcube_entry_hash(pc, &e[j - 1]), &x, hx) > 0)
 		{
 			e[j] = e[j - 1];
 			j--;
@@ -598,6 +630,8 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 	PersonEntry *e;
 	int			r;
 
+	if (a->seed != b->seed)
+		elog(ERROR, "person_cube cannot merge states of two statements");
 	for (r = 0; r < PCUBE_ROWS; r++)
 	{
 		pcube_add_requests(&a->counts[r].requests, b->counts[r].requests);
@@ -607,9 +641,9 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 	pcube_resize_entries(a, k);
 	e = a->entries;
 	if (i > 0)
-		ha = pcube_entry_hash(&e[i - 1]);
+		ha = pcube_entry_hash(a, &e[i - 1]);
 	if (j > 0)
-		hb = pcube_entry_hash(&b->entries[j - 1]);
+		hb = pcube_entry_hash(b, &b->entries[j - 1]);
 	while (i > 0 || j > 0)
 	{
 		PersonEntry out;
@@ -632,16 +666,16 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 				if (o->several || o->country != out.country)
 					out.several = true;
 				if (--j > 0)
-					hb = pcube_entry_hash(&b->entries[j - 1]);
+					hb = pcube_entry_hash(b, &b->entries[j - 1]);
 			}
 			if (--i > 0)
-				ha = pcube_entry_hash(&e[i - 1]);
+				ha = pcube_entry_hash(a, &e[i - 1]);
 		}
 		else
 		{
 			out = b->entries[j - 1];
 			if (--j > 0)
-				hb = pcube_entry_hash(&b->entries[j - 1]);
+				hb = pcube_entry_hash(b, &b->entries[j - 1]);
 		}
 		e[--k] = out;			/* k >= i + j: a's unread entries stay */
 		counts = &a->counts[pcube_row(out.year, out.kind)];
@@ -745,9 +779,10 @@ pcube_serialize_state(PersonCubeState *pc)
 			nrows++;
 	pq_begintypsend(&buf);
 	/* one allocation of the exact size; it fails beyond 1 GB, a bytea's limit */
-	enlargeStringInfo(&buf, 4 + 4 + nrows * PCUBE_STATE_ROW_SIZE + 8 +
+	enlargeStringInfo(&buf, 4 + 8 + 4 + nrows * PCUBE_STATE_ROW_SIZE + 8 +
 					  (Size) pc->nentries * PCUBE_ENTRY_SIZE);
 	pq_writeint32(&buf, PCUBE_MAGIC);
+	pq_writeint64(&buf, pc->seed);
 	pq_writeint32(&buf, (uint32) nrows);
 	for (r = 0; r < PCUBE_ROWS; r++)
 	{
@@ -788,6 +823,7 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 	PersonCubeState *pc;
 	int32		nrows;
 	int64		nentries;
+	uint64		seed;
 	int			last = -1;
 	int			i;
 	uint64		prev_hash = 0;
@@ -796,13 +832,15 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 	buf.len = VARSIZE_ANY_EXHDR(data);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	if (buf.len < 8 || (uint32) pq_getmsgint(&buf, 4) != PCUBE_MAGIC)
+	if (buf.len < 16 || (uint32) pq_getmsgint(&buf, 4) != PCUBE_MAGIC)
 		pcube_bad_state("no magic number");
+	seed = pq_getmsgint64(&buf);
 	nrows = (int32) pq_getmsgint(&buf, 4);
 	if (nrows < 0 || nrows > PCUBE_ROWS ||
 		buf.len - buf.cursor < nrows * PCUBE_STATE_ROW_SIZE + 8)
 		pcube_bad_state("wrong number of rows");
 	pc = pcube_new_sorted(context, 0);
+	pc->seed = seed;
 	for (i = 0; i < nrows; i++)
 	{
 		int			year = (int16) pq_getmsgint(&buf, 2);
@@ -845,7 +883,7 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 		counts = &pc->counts[pcube_row(e->year, e->kind)];
 		if (counts->requests == 0)
 			pcube_bad_state("an entry without a row");
-		hash = pcube_entry_hash(e);
+		hash = pcube_entry_hash(pc, e);
 		if (pc->nentries > 0 && pcube_cmp(e - 1, prev_hash, e, hash) >= 0)
 			pcube_bad_state("entries out of order");
 		prev_hash = hash;
@@ -902,6 +940,9 @@ person_cube_final(PG_FUNCTION_ARGS)
 	if (pc != NULL)
 	{
 		pcube_flush(pc);
+		/* how well the hash spread the persons, for tests and tuning */
+		elog(DEBUG1, "person_cube: " UINT64_FORMAT " persons, " UINT64_FORMAT " slots looked at",
+			 pc->nentries, pc->probes);
 		for (r = 0; r < PCUBE_ROWS; r++)
 			if (pc->counts[r].requests != 0)
 				nrows++;
