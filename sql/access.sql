@@ -73,7 +73,7 @@ SELECT f IN (SELECT migchain.analyst_functions()) AS needed, f
                     'migchain.request_cube_by_year(migchain.request_cube)', 'migchain.request_cube_by_country(migchain.request_cube)',
                     'migchain.check_period(int, int)', 'migchain.overview(int, int)',
                     'migchain.period_cube(int, int, migchain.request_kind)',
-                    'migchain.not_confirmed(migchain.request_kind, int, int)', 'migchain.persons(int, int)',
+                    'migchain.not_confirmed_by_country(migchain.request_kind, int, int)', 'migchain.persons(int, int)',
                     'migchain.total(migchain.tally)', 'migchain.name(migchain.country)']::regprocedure[]) f;
 SELECT r AS role,
        bool_and(EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
@@ -97,7 +97,7 @@ SELECT * FROM migchain_bi.overview_by_year ORDER BY year, kind;
 SELECT * FROM migchain_bi.not_confirmed_by_country ORDER BY year, kind, country_code;
 SELECT * FROM migchain_bi.persons_by_year ORDER BY year, kind;
 SELECT * FROM migchain.overview(2021, 2021) ORDER BY kind;
-SELECT country_code, not_confirmed, presented, has_process FROM migchain.not_confirmed('LP', 2020, 2020) ORDER BY 1;
+SELECT country_code, not_confirmed, presented, has_process FROM migchain.not_confirmed_by_country('LP', 2020, 2020) ORDER BY 1;
 SELECT * FROM migchain.persons(2020, NULL) ORDER BY year, kind;
 -- The person-level rows: by no path.
 SELECT * FROM migchain.request;
@@ -181,7 +181,7 @@ SELECT (SELECT count(*) FROM migchain_bi.overview_by_year) AS overview_by_year,
        (SELECT count(*) FROM migchain_bi.not_confirmed_by_country) AS not_confirmed_by_country,
        (SELECT count(*) FROM migchain_bi.persons_by_year) AS persons_by_year,
        (SELECT count(*) FROM migchain.overview(2020, 2022)) AS overview,
-       (SELECT count(*) FROM migchain.not_confirmed('LP', 2020, NULL)) AS not_confirmed,
+       (SELECT count(*) FROM migchain.not_confirmed_by_country('LP', 2020, NULL)) AS not_confirmed,
        (SELECT count(*) FROM migchain.persons(NULL, 2022)) AS persons;
 SET ROLE regress_migchain_loader;
 INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('T&O', 'AL', '2022-05-05', 5007);

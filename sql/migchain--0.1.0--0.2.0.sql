@@ -176,7 +176,7 @@ COMMENT ON AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschem
 	'requests, distinct persons and persons presented to several countries per year presented and kind, in one pass (unpack with person_cube_by_year)';
 
 CREATE FUNCTION @extschema@.person_cube_by_year(cube @extschema@.person_cube,
-	OUT year pg_catalog.int4, OUT kind pg_catalog.text, OUT presented pg_catalog.int8,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT presented pg_catalog.int8,
 	OUT persons pg_catalog.int8, OUT persons_several_countries pg_catalog.int8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'person_cube_by_year'
@@ -193,7 +193,7 @@ CREATE OR REPLACE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT
 AS $$
 BEGIN
 	RETURN QUERY EXECUTE
-		'SELECT p.year, p.kind, p.presented, p.persons, p.persons_several_countries'
+		'SELECT p.year, p.kind::pg_catalog.text, p.presented, p.persons, p.persons_several_countries'
 		'  FROM (SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
 		'          FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year) ||
 		'       ) c(cube)'
@@ -584,3 +584,56 @@ CREATE OR REPLACE FUNCTION @extschema@.conditions_hash(@extschema@.conditions) R
 CREATE OR REPLACE FUNCTION @extschema@.conditions_hash_extended(@extschema@.conditions, pg_catalog.int8) RETURNS pg_catalog.int8
 	AS 'hashint2extended'
 	LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+-- The period function not_confirmed(kind, from_year, to_year) is named for
+-- its view, not_confirmed_by_country, as overview() is for overview_by_year:
+-- its name no longer collides with the tally accessor not_confirmed(tally).
+-- Renamed, it keeps its identity, its rights and the view on it; its body
+-- names itself anew.
+ALTER FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4)
+	RENAME TO not_confirmed_by_country;
+CREATE OR REPLACE FUNCTION @extschema@.not_confirmed_by_country(kind @extschema@.request_kind DEFAULT NULL,
+										  from_year pg_catalog.int4 DEFAULT NULL,
+										  to_year pg_catalog.int4 DEFAULT NULL)
+	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, country_code pg_catalog.text,
+				   country_name pg_catalog.text, negative pg_catalog.int8,
+				   withdrawn pg_catalog.int8, not_confirmed pg_catalog.int8,
+				   presented pg_catalog.int8, has_process pg_catalog.bool)
+	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cells AS (
+		SELECT o.year, o.kind, o.country, o.tally
+		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed_by_country.kind) AS c(cube)
+		 CROSS JOIN LATERAL @extschema@.request_cube_by_country(c.cube) o
+	), process AS (
+		-- for each year and kind with requests: the countries with a route
+		-- that year, and whether one of their routes had a process
+		SELECT y.year, y.kind, cr.country, pg_catalog.bool_or(cr.has_process) AS has_process
+		  FROM (SELECT DISTINCT cells.year, cells.kind FROM cells) y
+		  JOIN @extschema@.country_route cr
+			ON cr.kind OPERATOR(@extschema@.=) y.kind
+		   AND cr.valid_from < pg_catalog.make_date(y.year + 1, 1, 1)
+		   AND coalesce(cr.valid_to, 'infinity') > pg_catalog.make_date(y.year, 1, 1)
+		 GROUP BY y.year, y.kind, cr.country
+	)
+	SELECT cells.year, cells.kind::pg_catalog.text, cells.country::pg_catalog.text,
+		   @extschema@.name(cells.country),
+		   @extschema@.negative(cells.tally), @extschema@.withdrawn(cells.tally),
+		   @extschema@.not_confirmed(cells.tally), @extschema@.total(cells.tally),
+		   process.has_process
+	  FROM cells
+	  LEFT JOIN process
+		ON process.year = cells.year
+	   AND process.kind OPERATOR(@extschema@.=) cells.kind
+	   AND process.country OPERATOR(@extschema@.=) cells.country
+	UNION ALL
+	SELECT process.year, process.kind::pg_catalog.text, process.country::pg_catalog.text,
+		   @extschema@.name(process.country), NULL, NULL, NULL, NULL, false
+	  FROM process
+	 WHERE NOT process.has_process
+	   AND NOT EXISTS (SELECT 1 FROM cells
+						WHERE cells.year = process.year
+						  AND cells.kind OPERATOR(@extschema@.=) process.kind
+						  AND cells.country OPERATOR(@extschema@.=) process.country);
+END;

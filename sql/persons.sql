@@ -5,13 +5,13 @@ SET migchain.language = 'en';
 
 -- The plain SQL it must equal (count(DISTINCT) of countries, not min/max).
 CREATE FUNCTION pg_temp.persons_oracle(rows regclass)
-	RETURNS TABLE (year int, kind text, presented bigint, persons bigint,
+	RETURNS TABLE (year int, kind request_kind, presented bigint, persons bigint,
 				   persons_several_countries bigint)
 	LANGUAGE plpgsql AS $$
 BEGIN
 	RETURN QUERY EXECUTE format($q$
 		SELECT p.year, p.kind, sum(p.requests)::bigint, count(*), count(*) FILTER (WHERE p.countries > 1)
-		  FROM (SELECT date_part('year', presented_on)::int AS year, kind::text AS kind, person_id,
+		  FROM (SELECT date_part('year', presented_on)::int AS year, kind, person_id,
 		               count(*) AS requests, count(DISTINCT country) AS countries
 		          FROM %s GROUP BY 1, 2, 3) p
 		 GROUP BY 1, 2$q$, rows);

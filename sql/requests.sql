@@ -44,11 +44,11 @@ SELECT count(*) FILTER (WHERE presented <> positive + negative + withdrawn + pen
 -- year with LP requests; Ethiopia the same in 2020 only (a process from June
 -- 2021).  Algeria and Nigeria have no route recorded: has_process NULL.
 SELECT * FROM migchain_bi.not_confirmed_by_country ORDER BY year, kind, country_code;
-SELECT * FROM migchain.not_confirmed('T&O', 2020, 2021) ORDER BY year, kind, country_code;
+SELECT * FROM migchain.not_confirmed_by_country('T&O', 2020, 2021) ORDER BY year, kind, country_code;
 SELECT year, country_code, country_name, not_confirmed, has_process
-  FROM migchain.not_confirmed('LP', 2022, 2022) ORDER BY country_code;
+  FROM migchain.not_confirmed_by_country('LP', 2022, 2022) ORDER BY country_code;
 SET migchain.language = 'nl';
-SELECT year, country_code, country_name FROM migchain.not_confirmed('LP', 2022, 2022) ORDER BY country_code;
+SELECT year, country_code, country_name FROM migchain.not_confirmed_by_country('LP', 2022, 2022) ORDER BY country_code;
 SET migchain.language = 'en';
 
 -- Persons: person 3 was presented to Morocco and Algeria in 2020.
@@ -57,7 +57,7 @@ SELECT * FROM migchain_bi.persons_by_year ORDER BY year, kind;
 -- Periods: bad ones are refused.
 SELECT * FROM migchain.overview(2022, 2021);
 SELECT * FROM migchain.overview(1800, 2021);
-SELECT * FROM migchain.not_confirmed('LP', 2020, 3000);
+SELECT * FROM migchain.not_confirmed_by_country('LP', 2020, 3000);
 SELECT migchain.period_start(2020, 2021), migchain.period_end(2020, 2021),
        migchain.period_start(NULL, 2021), migchain.period_end(2020, NULL);
 SELECT migchain.has_process('SO', 'LP', 2020) AS somalia_lp,

@@ -132,7 +132,7 @@ BEGIN
 	RETURN QUERY SELECT path, 'not_confirmed_by_country', v::text FROM migchain_bi.not_confirmed_by_country v;
 	RETURN QUERY SELECT path, 'persons_by_year', v::text FROM migchain_bi.persons_by_year v;
 	RETURN QUERY SELECT path, 'overview()', v::text FROM migchain.overview(2020, 2021) v;
-	RETURN QUERY SELECT path, 'not_confirmed()', v::text FROM migchain.not_confirmed('LP', 2019, NULL) v;
+	RETURN QUERY SELECT path, 'not_confirmed_by_country()', v::text FROM migchain.not_confirmed_by_country('LP', 2019, NULL) v;
 	RETURN QUERY SELECT path, 'persons()', v::text FROM migchain.persons(NULL, 2020) v;
 	RETURN QUERY SELECT path, 'has_process()', migchain.has_process('SO', 'LP', 2020)::text;
 	RETURN QUERY SELECT path, 'acceptance_rate()', migchain.acceptance_rate(migchain.tally(1, 2, 3, 4))::text;

@@ -1115,7 +1115,7 @@ person_cube_by_year(PG_FUNCTION_ARGS)
 		bool		nulls[5] = {false, false, false, false, false};
 
 		values[0] = Int32GetDatum(row->year);
-		values[1] = CStringGetTextDatum(request_kind_label(row->kind));
+		values[1] = RequestKindGetDatum((RequestKind) row->kind);
 		values[2] = Int64GetDatum(row->requests);
 		values[3] = Int64GetDatum(row->persons);
 		values[4] = Int64GetDatum(row->several);

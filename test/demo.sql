@@ -30,7 +30,7 @@ SELECT country_code, country_name,
        sum(not_confirmed) FILTER (WHERE year = 2021),
        sum(not_confirmed) FILTER (WHERE year = 2022),
        sum(not_confirmed)
-  FROM migchain.not_confirmed(kind, 2018, 2022)
+  FROM migchain.not_confirmed_by_country(kind, 2018, 2022)
  GROUP BY 1, 2 ORDER BY 9 DESC NULLS LAST, 1
 $$;
 

@@ -185,7 +185,7 @@ COMMENT ON AGGREGATE @extschema@.person_cube(@extschema@.request_kind, @extschem
 	'requests, distinct persons and persons presented to several countries per year presented and kind, in one pass (unpack with person_cube_by_year)';
 
 CREATE FUNCTION @extschema@.person_cube_by_year(cube @extschema@.person_cube,
-	OUT year pg_catalog.int4, OUT kind pg_catalog.text, OUT presented pg_catalog.int8,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT presented pg_catalog.int8,
 	OUT persons pg_catalog.int8, OUT persons_several_countries pg_catalog.int8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'person_cube_by_year'

@@ -70,7 +70,7 @@ COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
 -- any period; with the owner's rights, to read the routes.  A country without a process for a kind, in a year that has
 -- requests of that kind, shows has_process false and NULL counts: "no
 -- process", never 0.
-CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT NULL,
+CREATE FUNCTION @extschema@.not_confirmed_by_country(kind @extschema@.request_kind DEFAULT NULL,
 										  from_year pg_catalog.int4 DEFAULT NULL,
 										  to_year pg_catalog.int4 DEFAULT NULL)
 	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, country_code pg_catalog.text,
@@ -82,7 +82,7 @@ CREATE FUNCTION @extschema@.not_confirmed(kind @extschema@.request_kind DEFAULT 
 BEGIN ATOMIC
 	WITH cells AS (
 		SELECT o.year, o.kind, o.country, o.tally
-		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed.kind) AS c(cube)
+		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed_by_country.kind) AS c(cube)
 		 CROSS JOIN LATERAL @extschema@.request_cube_by_country(c.cube) o
 	), process AS (
 		-- for each year and kind with requests: the countries with a route
@@ -115,7 +115,7 @@ BEGIN ATOMIC
 						  AND cells.kind OPERATOR(@extschema@.=) process.kind
 						  AND cells.country OPERATOR(@extschema@.=) process.country);
 END;
-COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
+COMMENT ON FUNCTION @extschema@.not_confirmed_by_country(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
 	'requests per year, kind and country with the negative and withdrawn (not confirmed) ones, for a kind (NULL: both) and the years from_year to to_year (NULL: an open end)';
 
 -- Requests and distinct persons per year and kind, for any period: one
@@ -132,7 +132,7 @@ CREATE FUNCTION @extschema@.persons(from_year pg_catalog.int4 DEFAULT NULL,
 AS $$
 BEGIN
 	RETURN QUERY EXECUTE
-		'SELECT p.year, p.kind, p.presented, p.persons, p.persons_several_countries'
+		'SELECT p.year, p.kind::pg_catalog.text, p.presented, p.persons, p.persons_several_countries'
 		'  FROM (SELECT @extschema@.person_cube(r.kind, r.country, r.person_id, r.presented_on)'
 		'          FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year) ||
 		'       ) c(cube)'
@@ -160,7 +160,7 @@ COMMENT ON COLUMN migchain_bi.overview_by_year.pending IS 'of which still withou
 CREATE VIEW migchain_bi.not_confirmed_by_country AS
 	SELECT n.year, n.kind, n.country_code, n.country_name, n.negative, n.withdrawn,
 		   n.not_confirmed, n.presented, n.has_process
-	  FROM @extschema@.not_confirmed() n;
+	  FROM @extschema@.not_confirmed_by_country() n;
 COMMENT ON VIEW migchain_bi.not_confirmed_by_country IS
 	'requests per year presented, kind and country of origin, with those not confirmed (negative + withdrawn): sheets 2 (T&O) and 3 (LP) of the press answer';
 COMMENT ON COLUMN migchain_bi.not_confirmed_by_country.year IS 'year the requests were presented';

@@ -40,7 +40,7 @@ REVOKE EXECUTE ON FUNCTION @extschema@.demo_requests(pg_catalog.int8, pg_catalog
 -- access, not for every role that can reach the schema.
 REVOKE EXECUTE ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4,
 	@extschema@.request_kind) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.not_confirmed(@extschema@.request_kind,
+REVOKE EXECUTE ON FUNCTION @extschema@.not_confirmed_by_country(@extschema@.request_kind,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 

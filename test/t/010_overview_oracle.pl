@@ -151,7 +151,7 @@ for my $mode (sort keys %settings)
 like(nested_plan('SELECT * FROM migchain.overview(2020, 2020)'),
 	qr/Index (Only )?Scan using request_presented_on_idx|Bitmap Index Scan on request_presented_on_idx/,
 	'overview of one year uses the index');
-like(nested_plan(q{SELECT * FROM migchain.not_confirmed('LP', 2021, 2021)}),
+like(nested_plan(q{SELECT * FROM migchain.not_confirmed_by_country('LP', 2021, 2021)}),
 	qr/request_presented_on_idx/, 'not_confirmed of one year uses the index');
 
 # Somalia has no LP process: never a count of 0, in every year.

@@ -36,7 +36,7 @@ for my $sql ('SELECT count(*) FROM migchain_bi.overview_by_year',
 	'SELECT count(*) FROM migchain_bi.not_confirmed_by_country',
 	'SELECT count(*) FROM migchain_bi.persons_by_year',
 	'SELECT count(*) FROM migchain.overview(2018, 2022)',
-	q{SELECT count(*) FROM migchain.not_confirmed('T&O', 2018, NULL)},
+	q{SELECT count(*) FROM migchain.not_confirmed_by_country('T&O', 2018, NULL)},
 	'SELECT count(*) FROM migchain.persons(NULL, 2022)')
 {
 	($ret, $out, $err) = as('analyst', $sql);
