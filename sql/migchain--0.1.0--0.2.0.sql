@@ -637,3 +637,48 @@ BEGIN ATOMIC
 						  AND cells.kind OPERATOR(@extschema@.=) process.kind
 						  AND cells.country OPERATOR(@extschema@.=) process.country);
 END;
+
+-- Every type reads text and varchar in assignment (INSERT ... SELECT from a
+-- staging table of text columns, a driver's string parameters): the casts
+-- from text of request_kind, answer and conditions were explicit only, and
+-- none came from varchar.
+DROP CAST (pg_catalog.text AS @extschema@.request_kind);
+CREATE CAST (pg_catalog.text AS @extschema@.request_kind)
+	WITH FUNCTION @extschema@.request_kind(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.request_kind) IS
+	'parse a request_kind (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.request_kind)
+	WITH FUNCTION @extschema@.request_kind(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.request_kind) IS
+	'parse a request_kind (explicit or in assignment)';
+DROP CAST (pg_catalog.text AS @extschema@.answer);
+CREATE CAST (pg_catalog.varchar AS @extschema@.answer)
+	WITH FUNCTION @extschema@.answer(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.answer) IS
+	'parse an answer in Dutch or English (explicit or in assignment)';
+CREATE CAST (pg_catalog.text AS @extschema@.answer)
+	WITH FUNCTION @extschema@.answer(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.answer) IS
+	'parse an answer in Dutch or English (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.country) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.country) IS
+	'varchar to country: any accepted code or name';
+DROP CAST (pg_catalog.text AS @extschema@.conditions);
+CREATE CAST (pg_catalog.text AS @extschema@.conditions) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.conditions) IS
+	'conditions from their text form, e.g. GGR?G (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.conditions) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.conditions) IS
+	'conditions from their text form, e.g. GGR?G (explicit or in assignment)';
+
+-- From text and varchar in assignment too, as for every type of migchain.
+CREATE CAST (pg_catalog.text AS @extschema@.tally) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.tally) IS
+	'a tally from its text form, e.g. pending=0, positive=5, negative=1, withdrawn=2 (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.tally) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.tally) IS
+	'a tally from its text form, e.g. pending=0, positive=5, negative=1, withdrawn=2 (explicit or in assignment)';

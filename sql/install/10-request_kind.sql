@@ -55,10 +55,19 @@ CREATE FUNCTION @extschema@.text(@extschema@.request_kind) RETURNS pg_catalog.te
 COMMENT ON FUNCTION @extschema@.text(@extschema@.request_kind) IS
 	'request_kind as text: LP or T&O';
 
+-- From text and varchar in assignment too, as for every type of migchain:
+-- INSERT ... SELECT from a staging table of text columns, or a driver's
+-- string parameter, needs no cast.
 CREATE CAST (pg_catalog.text AS @extschema@.request_kind)
-	WITH FUNCTION @extschema@.request_kind(pg_catalog.text);
+	WITH FUNCTION @extschema@.request_kind(pg_catalog.text)
+	AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.text AS @extschema@.request_kind) IS
-	'parse a request_kind (explicit)';
+	'parse a request_kind (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.request_kind)
+	WITH FUNCTION @extschema@.request_kind(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.request_kind) IS
+	'parse a request_kind (explicit or in assignment)';
 
 CREATE CAST (@extschema@.request_kind AS pg_catalog.text)
 	WITH FUNCTION @extschema@.text(@extschema@.request_kind)

@@ -59,10 +59,17 @@ CREATE FUNCTION @extschema@.text(@extschema@.answer) RETURNS pg_catalog.text
 COMMENT ON FUNCTION @extschema@.text(@extschema@.answer) IS
 	'answer as text, in the language of migchain.language';
 
+-- From text and varchar in assignment too, as for every type of migchain.
+CREATE CAST (pg_catalog.varchar AS @extschema@.answer)
+	WITH FUNCTION @extschema@.answer(pg_catalog.text)
+	AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.answer) IS
+	'parse an answer in Dutch or English (explicit or in assignment)';
 CREATE CAST (pg_catalog.text AS @extschema@.answer)
-	WITH FUNCTION @extschema@.answer(pg_catalog.text);
+	WITH FUNCTION @extschema@.answer(pg_catalog.text)
+	AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.text AS @extschema@.answer) IS
-	'parse an answer (explicit)';
+	'parse an answer in Dutch or English (explicit or in assignment)';
 
 CREATE CAST (@extschema@.answer AS pg_catalog.text)
 	WITH FUNCTION @extschema@.text(@extschema@.answer)

@@ -214,6 +214,9 @@ COMMENT ON CAST (@extschema@.country AS pg_catalog.text) IS
 CREATE CAST (pg_catalog.text AS @extschema@.country) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.text AS @extschema@.country) IS
 	'text to country: any accepted code or name';
+CREATE CAST (pg_catalog.varchar AS @extschema@.country) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.country) IS
+	'varchar to country: any accepted code or name';
 
 -- Codes and names.
 

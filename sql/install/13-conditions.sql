@@ -185,9 +185,12 @@ CREATE CAST (@extschema@.conditions AS pg_catalog.text) WITH INOUT AS ASSIGNMENT
 COMMENT ON CAST (@extschema@.conditions AS pg_catalog.text) IS
 	'the text form of conditions, e.g. GGR?G';
 
-CREATE CAST (pg_catalog.text AS @extschema@.conditions) WITH INOUT;
+CREATE CAST (pg_catalog.text AS @extschema@.conditions) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.text AS @extschema@.conditions) IS
-	'conditions from their text form, e.g. GGR?G';
+	'conditions from their text form, e.g. GGR?G (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.conditions) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.conditions) IS
+	'conditions from their text form, e.g. GGR?G (explicit or in assignment)';
 
 -- Construction.
 

@@ -31,6 +31,14 @@ CREATE TYPE @extschema@.tally (
 COMMENT ON TYPE @extschema@.tally IS
 	'counts of requests per answer category (pending, positive, negative, withdrawn)';
 
+-- From text and varchar in assignment too, as for every type of migchain.
+CREATE CAST (pg_catalog.text AS @extschema@.tally) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.tally) IS
+	'a tally from its text form, e.g. pending=0, positive=5, negative=1, withdrawn=2 (explicit or in assignment)';
+CREATE CAST (pg_catalog.varchar AS @extschema@.tally) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.tally) IS
+	'a tally from its text form, e.g. pending=0, positive=5, negative=1, withdrawn=2 (explicit or in assignment)';
+
 CREATE FUNCTION @extschema@.tally(pending pg_catalog.int8, positive pg_catalog.int8,
 								  negative pg_catalog.int8, withdrawn pg_catalog.int8)
 	RETURNS @extschema@.tally

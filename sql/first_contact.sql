@@ -1,0 +1,47 @@
+-- What a new user does first, with no settings of their own: load from a
+-- staging table of text or varchar columns, and call the period functions
+-- with the schema on the search path as the docs suggest.  Nothing here
+-- sets search_path or casts to migchain's types.
+SHOW search_path;
+
+-- Loading from text columns: every type reads text in assignment.
+CREATE TABLE staging_text (kind text, answer text, country text, presented_on date,
+                           person_id int8, answered_on date);
+INSERT INTO staging_text VALUES
+  ('T&O', 'negatief', 'Marokko', '2021-03-01', 901, '2021-04-01'),
+  ('laissez-passer', 'Ingetrokken (Geen antwoord verkregen)', 'DZA', '2021-05-02', 902, '2022-05-02'),
+  ('LP', 'pending', '504', '2021-06-03', 903, NULL);
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, answered_on, request_id)
+SELECT kind, answer, country, presented_on, person_id, answered_on, person_id
+  FROM staging_text;
+-- ... and from varchar columns.
+CREATE TABLE staging_varchar (kind varchar(20), answer varchar(40), country varchar(60),
+                              presented_on date, person_id int8, answered_on date);
+INSERT INTO staging_varchar VALUES ('TO', 'positief', 'Algerije', '2021-07-04', 904, '2021-08-01');
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, answered_on, request_id)
+SELECT kind, answer, country, presented_on, person_id, answered_on, person_id
+  FROM staging_varchar;
+SELECT request_id, kind, answer, country, presented_on FROM migchain.request
+ WHERE request_id BETWEEN 901 AND 904 ORDER BY request_id;
+-- A bad value names itself, as in text input.
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id)
+SELECT 'LP', 'pending', country, '2021-01-01', 905 FROM (VALUES ('Atlantis'::varchar)) v(country);
+
+-- The other types read text and varchar in assignment too.
+CREATE TABLE typed (c migchain.conditions, t migchain.tally);
+INSERT INTO typed SELECT v.c, v.t FROM (VALUES ('GGR?G'::text,
+  'pending=0, positive=5, negative=1, withdrawn=2'::text)) v(c, t);
+INSERT INTO typed SELECT v.c, v.t FROM (VALUES ('rrrrr'::varchar,
+  'lopend=1, positief=0, negatief=0, ingetrokken=0'::varchar)) v(c, t);
+SELECT c, t FROM typed ORDER BY c;
+DROP TABLE typed;
+
+-- With the schema on the search path, the period function for sheets 2 and
+-- 3 is not confused with the tally accessor of the same meaning.
+SET search_path = "$user", public, migchain;
+SELECT count(*) > 0 AS has_rows FROM not_confirmed_by_country('LP');
+SELECT not_confirmed('pending=1, positive=2, negative=3, withdrawn=4');
+RESET search_path;
+
+DELETE FROM migchain.request WHERE request_id BETWEEN 901 AND 905;
+DROP TABLE staging_text, staging_varchar;
