@@ -74,7 +74,7 @@ answer_out(PG_FUNCTION_ARGS)
 {
 	Answer		a = PG_GETARG_ANSWER(0);
 
-	PG_RETURN_CSTRING(pstrdup(answer_cstring(a, migchain_language)));
+	PG_RETURN_CSTRING(pstrdup(answer_cstring(a, mc_language())));
 }
 
 PG_FUNCTION_INFO_V1(answer_recv);
@@ -118,7 +118,7 @@ answer_to_text(PG_FUNCTION_ARGS)
 {
 	Answer		a = PG_GETARG_ANSWER(0);
 
-	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, migchain_language)));
+	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, mc_language())));
 }
 
 PG_FUNCTION_INFO_V1(answer_label_lang);

@@ -182,7 +182,7 @@ country_name(PG_FUNCTION_ARGS)
 {
 	const McCountry *e = country_entry(PG_GETARG_COUNTRY(0));
 
-	PG_RETURN_TEXT_P(country_text(migchain_language == MIGCHAIN_LANG_EN ?
+	PG_RETURN_TEXT_P(country_text(mc_language() == MIGCHAIN_LANG_EN ?
 								  e->name_en : e->name_nl));
 }
 

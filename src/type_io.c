@@ -234,14 +234,12 @@ MigchainLanguage
 mc_language_arg(text *lang)
 {
 	char	   *s = text_to_cstring(lang);
+	int			language = mc_language_from_name(s);
 
-	if (pg_strcasecmp(s, "nl") == 0)
-		return MIGCHAIN_LANG_NL;
-	if (pg_strcasecmp(s, "en") == 0)
-		return MIGCHAIN_LANG_EN;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid language: \"%s\"", s),
-			 errhint("Valid languages are \"nl\" (Dutch) and \"en\" (English).")));
-	pg_unreachable();
+	if (language < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid language: \"%s\"", s),
+				 errhint(MC_LANGUAGE_HINT)));
+	return (MigchainLanguage) language;
 }
