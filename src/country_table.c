@@ -2100,3 +2100,34 @@ const char *const mc_country_fold[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START] =
 	"u", "u", "u", "u", "w", "w", "y", "y",				/* U+0170 */
 	"y", "z", "z", "z", "z", "z", "z", "s",				/* U+0178 */
 };
+
+/*
+ * ASCII transliteration of the letters U+00C0..U+017F, case kept, for a
+ * database encoding that lacks them; NULL for what is not a letter.
+ */
+const char *const mc_country_ascii[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C",				/* U+00C0 */
+	"E", "E", "E", "E", "I", "I", "I", "I",				/* U+00C8 */
+	"D", "N", "O", "O", "O", "O", "O", NULL,				/* U+00D0 */
+	"O", "U", "U", "U", "U", "Y", "TH", "ss",				/* U+00D8 */
+	"a", "a", "a", "a", "a", "a", "ae", "c",				/* U+00E0 */
+	"e", "e", "e", "e", "i", "i", "i", "i",				/* U+00E8 */
+	"d", "n", "o", "o", "o", "o", "o", NULL,				/* U+00F0 */
+	"o", "u", "u", "u", "u", "y", "th", "y",				/* U+00F8 */
+	"A", "a", "A", "a", "A", "a", "C", "c",				/* U+0100 */
+	"C", "c", "C", "c", "C", "c", "D", "d",				/* U+0108 */
+	"D", "d", "E", "e", "E", "e", "E", "e",				/* U+0110 */
+	"E", "e", "E", "e", "G", "g", "G", "g",				/* U+0118 */
+	"G", "g", "G", "g", "H", "h", "H", "h",				/* U+0120 */
+	"I", "i", "I", "i", "I", "i", "I", "i",				/* U+0128 */
+	"I", "i", "IJ", "ij", "J", "j", "K", "k",				/* U+0130 */
+	"k", "L", "l", "L", "l", "L", "l", "L",				/* U+0138 */
+	"l", "L", "l", "N", "n", "N", "n", "N",				/* U+0140 */
+	"n", "n", "N", "n", "O", "o", "O", "o",				/* U+0148 */
+	"O", "o", "OE", "oe", "R", "r", "R", "r",				/* U+0150 */
+	"R", "r", "S", "s", "S", "s", "S", "s",				/* U+0158 */
+	"S", "s", "T", "t", "T", "t", "T", "t",				/* U+0160 */
+	"U", "u", "U", "u", "U", "u", "U", "u",				/* U+0168 */
+	"U", "u", "U", "u", "W", "w", "Y", "y",				/* U+0170 */
+	"Y", "Z", "z", "Z", "z", "Z", "z", "s",				/* U+0178 */
+};

@@ -390,6 +390,28 @@ for my $e (@entries)
 	  unless $k && $k->{code} == $e->{code};
 }
 
+# Names in a database encoding that lacks some of their letters (WIN1251 has
+# no ë): each such letter is written as its ASCII transliteration, the
+# letter's folding with its case kept ("Somalie", "Cote d'Ivoire", "AE" for
+# "Æ").  Every letter of a name or label must have one, so that a name can
+# always be written.
+sub transliterate_char
+{
+	my ($ch) = @_;
+	my $f = $ch =~ /^\p{L}$/ ? fold_char($ch) : undef;
+	return undef unless defined $f && $f ne '';
+	return $ch =~ /^\p{Lu}$/ ? uc $f : $f;
+}
+for my $s ((map { ($_->{name_en}, $_->{name_nl}) } @entries), (map { $_->{label} } values %key))
+{
+	for my $ch (grep { ord > 0x7F } split //, $s)
+	{
+		my $cp = ord $ch;
+		die sprintf("\"%s\" in \"%s\" (U+%04X) has no ASCII transliteration\n", $ch, $s, $cp)
+		  unless $cp >= 0xC0 && $cp < 0x180 && defined transliterate_char($ch);
+	}
+}
+
 # --- writing C ------------------------------------------------------------
 
 binmode STDOUT, ':encoding(UTF-8)';
@@ -449,6 +471,21 @@ for (my $cp = 0xC0; $cp < 0x180; $cp += 8)
 		my $ch = chr($c);
 		my $f = $ch =~ /^\p{L}$/ ? fold_char($ch) : undef;
 		push @f, defined $f ? cstr($f) : 'NULL';
+	}
+	printf "\t%s,\t\t\t\t/* U+%04X */\n", join(', ', @f), $cp;
+}
+print "};\n";
+
+print "\n/*\n * ASCII transliteration of the letters U+00C0..U+017F, case kept, for a\n";
+print " * database encoding that lacks them; NULL for what is not a letter.\n */\n";
+print "const char *const mc_country_ascii[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START] = {\n";
+for (my $cp = 0xC0; $cp < 0x180; $cp += 8)
+{
+	my @f;
+	for my $c ($cp .. $cp + 7)
+	{
+		my $t = transliterate_char(chr($c));
+		push @f, defined $t ? cstr($t) : 'NULL';
 	}
 	printf "\t%s,\t\t\t\t/* U+%04X */\n", join(', ', @f), $cp;
 }
