@@ -31,6 +31,9 @@ StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
 	"Valid values are ISO 3166 alpha-2, alpha-3 and numeric codes (alpha-4 for former countries), " \
 	"English and Dutch country names, EL, UK, XK (Kosovo), XXA (stateless) and XXX (unknown); " \
 	"migchain.countries() lists them."
+#define COUNTRY_NOT_ASCII_CODE_HINT \
+	"Codes are written with the letters A to Z, in either case, or digits; " \
+	"accents are ignored in names only."
 
 /* The entry of a stored value; a code not in use is a corrupt value. */
 static const McCountry *
@@ -97,6 +100,8 @@ country_from_cstring(const char *str)
 	code = country_parse(utf8, len);
 	if (code > 0)
 		return (Country) code;
+	if (code == COUNTRY_NOT_ASCII_CODE)
+		mc_invalid_text("country", str, NULL, COUNTRY_NOT_ASCII_CODE_HINT);
 
 	suggestion = country_suggest(utf8, len, &label);
 	if (suggestion != 0)

@@ -41,6 +41,7 @@ typedef struct McCountryKey
 	const char *key;
 	int16_t		code;
 	const char *label;			/* the name or code it was made from, UTF-8 */
+	bool		name;			/* a name (accents fold), not only a code */
 } McCountryKey;
 
 extern const McCountry mc_countries[];

@@ -108,5 +108,18 @@ for my $db (qw(win1251 latin1))
 		"$so{$db} false", "$db: not_confirmed_by_country names Somalia");
 }
 
+# A code is the letters A to Z: a letter that folds to them (ß, an accent)
+# is 22P02 with the hint that says so, in every encoding that can carry it.
+for my $db (qw(latin1 win1252 euc_jp sql_ascii))
+{
+	for my $input ("\xc3\x9f", "\xc3\x89L")
+	{
+		is(error_of($db, qq{SET client_encoding = 'UTF8'; SELECT '$input'::migchain.country}),
+			qq{22P02 / invalid input syntax for type country: "$input" / }
+			  . 'Codes are written with the letters A to Z, in either case, or digits; accents are ignored in names only.',
+			"$db: \"$input\" is no code: 22P02");
+	}
+}
+
 $node->stop;
 done_testing();
