@@ -4,6 +4,7 @@
 #   make           build the extension
 #   make install   install it into the PostgreSQL found by pg_config
 #   make test      deps, a -Werror build, install, the whole suite (test/run-tests.sh)
+#   make fuzz      the parsers under libFuzzer (make fuzz-long: longer, with a report)
 #   make demo      deps, build, install, and a tour in a throwaway cluster
 #
 # The build uses whatever pg_config is first on the PATH (PG_CONFIG=...).
@@ -120,6 +121,29 @@ fuzz: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
 	      echo "fuzz $$f: replay with   test/fuzz/fuzz_$$f $$input"; \
 	    done; \
 	  fi; \
+	done; exit $$status
+
+# make fuzz-long: make fuzz for FUZZ_LONG_SECONDS each (600 by default),
+# growing the same corpus, then a report: when it started and how long each
+# fuzzer ran, and per fuzzer, from its log, the executions, the coverage of
+# libFuzzer's last status line (cov: edges, ft: features), the new units it
+# added to the corpus and its findings (inputs written to
+# test/fuzz/work/NAME/ by this run).  Fails as make fuzz does, after the
+# report.
+FUZZ_LONG_SECONDS ?= 600
+
+.PHONY: fuzz-long
+fuzz-long: $(addprefix test/fuzz/fuzz_,$(FUZZERS))
+	@status=0; started=$$(date -u '+%Y-%m-%d %H:%M UTC'); \
+	$(MAKE) --no-print-directory fuzz FUZZERS="$(FUZZERS)" FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) || status=1; \
+	echo "== fuzz-long from $$started, $(FUZZ_LONG_SECONDS) s each"; \
+	for f in $(FUZZERS); do \
+	  log=test/fuzz/work/$$f.log; \
+	  execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log); \
+	  new=$$(sed -n 's/^stat::new_units_added: *//p' $$log); \
+	  cov=$$(grep -E '^#[0-9]+.*cov: ' $$log | tail -n 1 | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\).*/cov \1, ft \2/p'); \
+	  found=$$(grep -c 'Test unit written to' $$log); \
+	  echo "fuzz-long $$f: $${execs:-?} executions, $${cov:-cov ?}, $${new:-?} new units, findings $$found"; \
 	done; exit $$status
 
 # The country table is generated from Debian's iso-codes data (see the

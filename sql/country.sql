@@ -219,6 +219,21 @@ SELECT input, pg_temp.country_error(input) FROM (VALUES
 	('Czechoslovakia Serbia'), ('Syrie Irak'), ('Nether lands land'),
 	('YUCSX'), ('CSXXX'), ('XXXX'), ('XKXX')
 ) AS t(input);
+-- Accents are folded in names, never in codes: a code is written with the
+-- letters A to Z (in either case) or digits.  A letter that folds to one
+-- (ß to ss, Æ to ae, an accented or long s) does not make a code.
+SELECT input, pg_temp.country_error(input) FROM (VALUES
+	('ß'), ('ẞ'), ('Æ'), ('æ'), ('Þ'), ('þ'), ('Œ'), ('Ĳ'),
+	('ÉL'), ('él'), ('ÑL'), ('ſL'), ('MÁ'), ('NLĐ'), ('ÑLD'), ('YÜCS'), ('ÜK'),
+	('XXÁ'), ('Xẋ'), ('５２８'), ('Ｎ Ｌ')
+) AS t(input);
+-- ASCII codes in any case, names with their accents or without
+SELECT input, input::migchain.country AS country FROM (VALUES
+	('ma'), ('Ma'), ('mA'), ('el'), ('uk'), ('yucs'), ('xxa'),
+	('Somalië'), ('SOMALIË'), ('somalië'), ('Curaçao'), ('CURAÇAO'),
+	(E'C\u00f4te d\u2019Ivoire'), ('CÔTE D''IVOIRE'), ('Türkiye'), ('Ålandseilanden'),
+	('Zaïre'), ('Réunion'), ('Sao Tomé en Principe'), ('São Tomé and Príncipe')
+) AS t(input);
 -- long input
 SELECT pg_temp.country_error(repeat('a', 10000)) = 'accepted' AS long_accepted;
 SELECT length(pg_temp.country_error(repeat('NL', 5000))) > 10000 AS quotes_whole_input;

@@ -682,3 +682,33 @@ COMMENT ON CAST (pg_catalog.text AS @extschema@.tally) IS
 CREATE CAST (pg_catalog.varchar AS @extschema@.tally) WITH INOUT AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.varchar AS @extschema@.tally) IS
 	'a tally from its text form, e.g. pending=0, positive=5, negative=1, withdrawn=2 (explicit or in assignment)';
+
+-- has_process() is STRICT (a NULL year gives NULL, not whether a route ever
+-- had a process) and names its own argument when the year is out of range,
+-- through year_start() and year_end(), new.
+CREATE FUNCTION @extschema@.year_start(year pg_catalog.int4)
+	RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'year_start'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.year_start(pg_catalog.int4) IS
+	'1 January of year, after checking that migchain counts the year (1950 to 2199)';
+CREATE FUNCTION @extschema@.year_end(year pg_catalog.int4)
+	RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'year_end'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.year_end(pg_catalog.int4) IS
+	'1 January after year, the first day after it, after checking that migchain counts the year (1950 to 2199)';
+CREATE OR REPLACE FUNCTION @extschema@.has_process(country @extschema@.country,
+										kind @extschema@.request_kind,
+										year pg_catalog.int4)
+	RETURNS pg_catalog.bool
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	RETURN (SELECT CASE WHEN pg_catalog.bool_or(r.has_process) THEN true
+						WHEN pg_catalog.count(*) > 0 THEN false END
+			  FROM @extschema@.country_route r
+			 WHERE r.country OPERATOR(@extschema@.=) has_process.country
+			   AND r.kind OPERATOR(@extschema@.=) has_process.kind
+			   AND r.valid_from < @extschema@.year_end(has_process.year)
+			   AND coalesce(r.valid_to, 'infinity') > @extschema@.year_start(has_process.year));
+COMMENT ON FUNCTION @extschema@.has_process(@extschema@.country, @extschema@.request_kind, pg_catalog.int4) IS
+	'true when the country had a process for this kind of request at some time during the year, false when its routes say it had none, NULL when no route is recorded or an argument is NULL (STABLE: reads country_route)';

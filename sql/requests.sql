@@ -64,6 +64,18 @@ SELECT migchain.has_process('SO', 'LP', 2020) AS somalia_lp,
        migchain.has_process('ET', 'LP', 2020) AS ethiopia_2020,
        migchain.has_process('ET', 'LP', 2021) AS ethiopia_2021,
        migchain.has_process('DZ', 'LP', 2020) AS algeria_unknown;
+-- A NULL year is no year: NULL, as for a NULL country or kind (not whether
+-- a route ever had a process).  A year out of range names the argument.
+SELECT migchain.has_process('SO', 'LP', NULL) AS somalia_no_year,
+       migchain.has_process('MA', 'LP', NULL) AS morocco_no_year,
+       migchain.has_process(NULL, 'LP', 2020) AS no_country,
+       migchain.has_process('MA', NULL, 2020) AS no_kind;
+SELECT migchain.has_process('SO', 'LP', 3000);
+SELECT migchain.has_process('SO', 'LP', 1949);
+-- the first and the last year (Morocco's route starts in 2000)
+SELECT migchain.has_process('MA', 'LP', 1950) AS first_year, migchain.has_process('MA', 'LP', 2199) AS last_year;
+SELECT migchain.year_start(2020), migchain.year_end(2020), migchain.year_end(2199), migchain.year_start(NULL);
+SELECT migchain.year_end(2200);
 
 -- The cube by hand, and its errors.
 SELECT c.year, c.kind, c.country, c.tally

@@ -7,6 +7,8 @@ SELECT '  PENDING = 0 , Positive=+10, negative=0, withdrawn = 7  '::migchain.tal
 SELECT 'lopend=1, positief=2, negatief=3, ingetrokken=4'::migchain.tally;
 SELECT 'pending:1, positive:2, negative:3, withdrawn:4'::migchain.tally;
 SELECT 'pending=0, positive=0, negative=0, withdrawn=9223372036854775807'::migchain.tally;
+-- A sign: "+" as in PostgreSQL's integers, and "-0" is 0 as there.
+SELECT 'pending=-0, positive=+0, negative=-00, withdrawn=0'::migchain.tally;
 -- Bad input, one per line.
 SELECT ''::migchain.tally;
 SELECT 'pending=1'::migchain.tally;
@@ -14,6 +16,11 @@ SELECT 'pending=1, positive=2, negative=3'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, withdrawn=4, pending=5'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, refused=4'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, withdrawn=-4'::migchain.tally;
+SELECT 'pending=-1, positive=2, negative=3, withdrawn=4'::migchain.tally;
+SELECT 'pending=-, positive=2, negative=3, withdrawn=4'::migchain.tally;
+SELECT 'pending=--0, positive=2, negative=3, withdrawn=4'::migchain.tally;
+SELECT 'pending=+-0, positive=2, negative=3, withdrawn=4'::migchain.tally;
+SELECT 'pending=- 0, positive=2, negative=3, withdrawn=4'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, withdrawn=9223372036854775808'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, withdrawn=99999999999999999999999'::migchain.tally;
 SELECT 'pending=1, positive=2, negative=3, withdrawn=4.5'::migchain.tally;

@@ -31,6 +31,9 @@ StaticAssertDecl(MC_COUNTRY_CODE_LIMIT == MC_COUNTRY_CODE_MAX + 1,
 	"Valid values are ISO 3166 alpha-2, alpha-3 and numeric codes (alpha-4 for former countries), " \
 	"English and Dutch country names, EL, UK, XK (Kosovo), XXA (stateless) and XXX (unknown); " \
 	"migchain.countries() lists them."
+#define COUNTRY_NOT_ASCII_CODE_HINT \
+	"Codes are written with the letters A to Z, in either case, or digits; " \
+	"accents are ignored in names only."
 
 /* The entry of a stored value; a code not in use is a corrupt value. */
 static const McCountry *
@@ -43,14 +46,39 @@ country_entry(Country c)
 	return e;
 }
 
+/*
+ * The ASCII transliteration of a letter of a name (code point cp) that the
+ * database encoding lacks: "e" for "ë", "AE" for "Æ" (see country_table.h).
+ * The generator checks that every letter of every name and label has one;
+ * "?" is for what it would not let through.
+ */
+static const char *
+country_ascii(pg_wchar cp)
+{
+	const char *ascii = NULL;
+
+	if (cp >= MC_COUNTRY_FOLD_START && cp < MC_COUNTRY_FOLD_END)
+		ascii = mc_country_ascii[cp - MC_COUNTRY_FOLD_START];
+	return ascii != NULL ? ascii : "?";
+}
+
+/*
+ * A UTF-8 string of the table (a name, a hint's label) in the database
+ * encoding: as it is where the encoding has its letters (UTF8, LATIN1,
+ * EUC_JP), else with each letter the encoding lacks transliterated
+ * ("Somalie" in WIN1251).  Never an error: a name can always be written.
+ */
+static const char *
+country_to_server(const char *utf8)
+{
+	return mc_utf8_to_server_or(utf8, country_ascii);
+}
+
 /* A UTF-8 string of the table as text in the database encoding. */
 static text *
-country_text(const char *s)
+country_text(const char *utf8)
 {
-	size_t		len = strlen(s);
-	char	   *conv = pg_any_to_server(s, (int) len, PG_UTF8);
-
-	return cstring_to_text_with_len(conv, (int) strlen(conv));
+	return cstring_to_text(country_to_server(utf8));
 }
 
 /*
@@ -72,10 +100,13 @@ country_from_cstring(const char *str)
 	code = country_parse(utf8, len);
 	if (code > 0)
 		return (Country) code;
+	if (code == COUNTRY_NOT_ASCII_CODE)
+		mc_invalid_text("country", str, NULL, COUNTRY_NOT_ASCII_CODE_HINT);
 
 	suggestion = country_suggest(utf8, len, &label);
-	if (suggestion != 0 && (label = mc_utf8_to_server(label)) != NULL)
+	if (suggestion != 0)
 	{
+		label = country_to_server(label);
 		if (suggestion < 0)
 			hint = psprintf("Did you mean %s?", label);
 		else

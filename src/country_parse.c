@@ -11,6 +11,10 @@
  * space and the no-break space) and the punctuation - ' . , ; ( ) and
  * Unicode's dashes and curly apostrophes skipped.  Anything else becomes a
  * character no key contains.
+ *
+ * Accents are folded for names, never for codes: a code is written with the
+ * letters A to Z (in any case) or digits, so input with another letter
+ * (ÉL, ß, Æ) only matches the keys that the table marks as names.
  */
 #include "country_parse.h"
 
@@ -20,14 +24,17 @@
 
 /*
  * Fold str into key (room for MC_COUNTRY_KEY_MAX bytes and a NUL); the
- * folded length, or -1 when it does not fit.
+ * folded length, or -1 when it does not fit.  *non_ascii is set when a letter
+ * other than A to Z was folded (input that can only be a name).
  */
 static int
-country_fold(const char *str, size_t len, char *key)
+country_fold(const char *str, size_t len, char *key, bool *non_ascii)
 {
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		i = 0;
 	int			n = 0;
+
+	*non_ascii = false;
 
 	while (i < len)
 	{
@@ -66,6 +73,8 @@ country_fold(const char *str, size_t len, char *key)
 
 			if (cp >= MC_COUNTRY_FOLD_START && cp < MC_COUNTRY_FOLD_END)
 				add = mc_country_fold[cp - MC_COUNTRY_FOLD_START];
+			if (add != NULL)
+				*non_ascii = true;
 			i += 2;
 		}
 		else if (b >= 0xE0 && b <= 0xEF && i + 2 < len &&
@@ -144,12 +153,16 @@ country_lookup(const char *key)
 	return NULL;
 }
 
-/* The stored code of the country str names, or 0. */
+/*
+ * The stored code of the country str names, 0, or COUNTRY_NOT_ASCII_CODE;
+ * see country_parse.h.
+ */
 int
 country_parse(const char *str, size_t len)
 {
 	char		key[MC_COUNTRY_KEY_MAX + 1];
 	const McCountryKey *k;
+	bool		non_ascii;
 	int			n;
 
 	/* The common case, a current alpha-2 code in capitals. */
@@ -162,7 +175,7 @@ country_parse(const char *str, size_t len)
 			return code;
 	}
 
-	n = country_fold(str, len, key);
+	n = country_fold(str, len, key, &non_ascii);
 	if (n <= 0)
 		return 0;
 
@@ -183,7 +196,11 @@ country_parse(const char *str, size_t len)
 	}
 
 	k = country_lookup(key);
-	return k ? k->code : 0;		/* 0 also for an ambiguous name */
+	if (k == NULL)
+		return 0;
+	if (non_ascii && !k->name)
+		return COUNTRY_NOT_ASCII_CODE;
+	return k->code;				/* 0 for an ambiguous name */
 }
 
 /* The country with stored code code, or NULL. */
@@ -251,7 +268,8 @@ int
 country_suggest(const char *str, size_t len, const char **label)
 {
 	char		key[MC_COUNTRY_KEY_MAX + 1];
-	int			n = country_fold(str, len, key);
+	bool		non_ascii;
+	int			n = country_fold(str, len, key, &non_ascii);
 	int			limit;
 	int			best = -1;
 	int			best_code = 0;

@@ -11,8 +11,16 @@
 #define MC_COUNTRY_KEY_MAX	127
 
 /*
+ * What country_parse() returns for a code written with a letter other than A
+ * to Z ("ÉL", "ß" for SS): accents are folded in names only.
+ */
+#define COUNTRY_NOT_ASCII_CODE	(-1)
+
+/*
  * The stored code of the country that str (len bytes of UTF-8, not
- * necessarily NUL-terminated) names, or 0 when it names none.
+ * necessarily NUL-terminated) names; 0 when it names none;
+ * COUNTRY_NOT_ASCII_CODE when it would be a code but for a letter other than
+ * A to Z.
  */
 extern int	country_parse(const char *str, size_t len);
 

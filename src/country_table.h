@@ -13,7 +13,10 @@
 /* Stored codes are below this (MC_COUNTRY_CODE_MAX + 1 in types.h). */
 #define MC_COUNTRY_CODE_LIMIT	1024
 
-/* Letters U+00C0 up to (not including) U+0180 have a folding. */
+/*
+ * Letters U+00C0 up to (not including) U+0180 have a folding (for input) and
+ * an ASCII transliteration (for names in encodings that lack them).
+ */
 #define MC_COUNTRY_FOLD_START	0xC0
 #define MC_COUNTRY_FOLD_END		0x180
 
@@ -38,6 +41,7 @@ typedef struct McCountryKey
 	const char *key;
 	int16_t		code;
 	const char *label;			/* the name or code it was made from, UTF-8 */
+	bool		name;			/* a name (accents fold), not only a code */
 } McCountryKey;
 
 extern const McCountry mc_countries[];
@@ -46,5 +50,6 @@ extern const int16_t mc_country_index[MC_COUNTRY_CODE_LIMIT];
 extern const McCountryKey mc_country_keys[];
 extern const int mc_num_country_keys;
 extern const char *const mc_country_fold[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START];
+extern const char *const mc_country_ascii[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START];
 
 #endif							/* COUNTRY_TABLE_H */

@@ -1,7 +1,8 @@
 /*
  * period.c
  *		Periods of whole years, as the overviews take them: from_year to
- *		to_year inclusive, either end NULL for "open".
+ *		to_year inclusive, either end NULL for "open"; and one year by itself,
+ *		as has_process() takes it.
  */
 #include "postgres.h"
 
@@ -74,4 +75,26 @@ check_period(PG_FUNCTION_ARGS)
 {
 	period_check(fcinfo);
 	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(year_start);
+/* year_start(year): 1 January of year, after checking it. */
+Datum
+year_start(PG_FUNCTION_ARGS)
+{
+	int32		year = PG_GETARG_INT32(0);
+
+	mc_check_year("year", year);
+	PG_RETURN_DATEADT(date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE);
+}
+
+PG_FUNCTION_INFO_V1(year_end);
+/* year_end(year): 1 January of the year after year, after checking it. */
+Datum
+year_end(PG_FUNCTION_ARGS)
+{
+	int32		year = PG_GETARG_INT32(0);
+
+	mc_check_year("year", year);
+	PG_RETURN_DATEADT(date2j(year + 1, 1, 1) - POSTGRES_EPOCH_JDATE);
 }

@@ -53,6 +53,7 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		int			which = -1;
 		uint64_t	value = 0;
 		int			digits = 0;
+		int			minus = 0;
 
 		while (mc_is_space(*p))
 			p++;
@@ -91,8 +92,8 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		p++;
 		while (mc_is_space(*p))
 			p++;
-		if (*p == '+')
-			p++;
+		if (*p == '+' || *p == '-')
+			minus = *p++ == '-';
 		while (*p >= '0' && *p <= '9')
 		{
 			uint64_t	digit = (uint64_t) (*p - '0');
@@ -108,9 +109,14 @@ tally_parse(const char *str, int64_t counts[TALLY_NCOUNTS], const char **detail)
 		}
 		if (digits == 0)
 		{
-			*detail = (*p == '-') ? "Counts cannot be negative." :
-				"Expected a count (a whole number) after \"=\".";
-			return (*p == '-') ? TALLY_PARSE_RANGE : TALLY_PARSE_SYNTAX;
+			*detail = "Expected a count (a whole number) after \"=\".";
+			return TALLY_PARSE_SYNTAX;
+		}
+		/* -0 is 0, as PostgreSQL's integers read it; below 0 is out of range */
+		if (minus && value != 0)
+		{
+			*detail = tally_names[which];
+			return TALLY_PARSE_RANGE;
 		}
 		counts[which] = (int64_t) value;
 

@@ -8,7 +8,8 @@
  * "pending=1, positive=2, negative=3, withdrawn=4".  Names are the
  * English ones or the Dutch ones (lopend, positief, negatief, ingetrokken),
  * case-insensitive; every name must appear exactly once; counts are
- * non-negative decimal integers that fit in 63 bits.
+ * decimal integers from 0 to INT64_MAX, with an optional sign ("+5"; "-0"
+ * is 0, and any other "-" is out of range).
  */
 #ifndef TALLY_PARSE_H
 #define TALLY_PARSE_H

@@ -88,20 +88,51 @@ mc_input_utf8(const char *str, size_t *len)
 
 /*
  * The UTF-8 string utf8 (the name of a country, say) in the database
- * encoding, or NULL when the database encoding lacks one of its characters.
- * For the hint of an input error, which must not fail in its turn; output
- * functions convert with pg_any_to_server() and fail as output does.
+ * encoding, each character that encoding lacks replaced by what fallback
+ * gives for its code point: ASCII, which every database encoding has, so
+ * that the result never fails to convert (Somalië is Somalie in WIN1251).
+ * In UTF8 and SQL_ASCII utf8 itself, as text input reads it.  Converted
+ * whole where it can be, character by character only where it cannot.
  */
 const char *
-mc_utf8_to_server(const char *utf8)
+mc_utf8_to_server_or(const char *utf8, const char *(*fallback) (pg_wchar cp))
 {
 	static Oid	from_utf8 = InvalidOid;
 	int			encoding = GetDatabaseEncoding();
+	const char *conv;
 	size_t		len;
+	StringInfoData buf;
 
 	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
 		return utf8;
-	return mc_convert_or_null(utf8, strlen(utf8), PG_UTF8, encoding, &from_utf8, &len);
+	conv = mc_convert_or_null(utf8, strlen(utf8), PG_UTF8, encoding, &from_utf8, &len);
+	if (conv != NULL)
+		return conv;
+
+	initStringInfo(&buf);
+	while (*utf8 != '\0')
+	{
+		const unsigned char *c = (const unsigned char *) utf8;
+		int			mblen = pg_utf_mblen(c);
+		char		one[MAX_MULTIBYTE_CHAR_LEN + 1];
+		int			n;
+
+		/* one character, never past the end of a string cut short */
+		for (n = 0; n < mblen && n < MAX_MULTIBYTE_CHAR_LEN && utf8[n] != '\0'; n++)
+			one[n] = utf8[n];
+		one[n] = '\0';
+		utf8 += n;
+		if (*c < 0x80)
+			appendStringInfoChar(&buf, one[0]);
+		else
+		{
+			conv = n == mblen ?
+				mc_convert_or_null(one, n, PG_UTF8, encoding, &from_utf8, &len) : NULL;
+			appendStringInfoString(&buf, conv != NULL ? conv :
+								   fallback(n == mblen ? utf8_to_unicode(c) : 0));
+		}
+	}
+	return buf.data;
 }
 
 /*

@@ -1,9 +1,9 @@
 /*
  * type_io.h
  *		What the functions of the types share on the PostgreSQL side: the
- *		text their parsers read, the error for bad text, binary input and
- *		output with their checks and error, and the language argument of
- *		label() and name().
+ *		text their parsers read, the names they write in the database
+ *		encoding, the error for bad text, binary input and output with their
+ *		checks and error, and the language argument of label() and name().
  *
  * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
  * request_kind, answer and country read UTF-8, so their input functions
@@ -18,12 +18,14 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 
 #include "types.h"
 #include "language.h"
 
 extern const char *mc_input_utf8(const char *str, size_t *len);
-extern const char *mc_utf8_to_server(const char *utf8);
+extern const char *mc_utf8_to_server_or(const char *utf8,
+										const char *(*fallback) (pg_wchar cp));
 extern void mc_invalid_text(const char *typname, const char *str,
 							const char *detail, const char *hint) pg_attribute_noreturn();
 extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t len),

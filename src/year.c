@@ -12,16 +12,28 @@
 
 #include "year.h"
 
-/* Check one end of a period of years. */
+/*
+ * Check a year given by the argument name, one end of a period (where NULL
+ * leaves that end open, as the hint says) or a year by itself.
+ */
 static void
-check_year(const char *name, int32 year)
+check_year(const char *name, int32 year, bool in_period)
 {
 	if (!mc_year_in_range(year))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s %d is out of range", name, year),
+				 in_period ?
 				 errhint("Years run from %d to %d; NULL leaves that end of the period open.",
-						 MC_MIN_YEAR, MC_MAX_YEAR)));
+						 MC_MIN_YEAR, MC_MAX_YEAR) :
+				 errhint("Years run from %d to %d.", MC_MIN_YEAR, MC_MAX_YEAR)));
+}
+
+/* See year.h. */
+void
+mc_check_year(const char *name, int32 year)
+{
+	check_year(name, year, false);
 }
 
 /* See year.h. */
@@ -30,9 +42,9 @@ mc_check_years(const char *from_name, int32 from, bool from_null,
 			   const char *to_name, int32 to, bool to_null)
 {
 	if (!from_null)
-		check_year(from_name, from);
+		check_year(from_name, from, true);
 	if (!to_null)
-		check_year(to_name, to);
+		check_year(to_name, to, true);
 	if (!from_null && !to_null && from > to)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

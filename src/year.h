@@ -22,6 +22,9 @@ mc_year_in_range(int32 year)
 	return year >= MC_MIN_YEAR && year <= MC_MAX_YEAR;
 }
 
+/* Check a year given by the argument name: 22023 naming it when out of range. */
+extern void mc_check_year(const char *name, int32 year);
+
 /*
  * Check a period of whole years given by two named arguments (e.g.
  * from_year and to_year): each end in the range unless it is NULL (open),

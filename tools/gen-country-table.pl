@@ -273,12 +273,15 @@ sub short
 # former countries sharing one leave it to the most recently withdrawn; short
 # forms that two countries share are ambiguous and not accepted at all (the
 # table keeps them with code 0, so the error can say what they could mean).
-my %key;		# key => { code, label, level }
+# A key made from a name is marked as one: the parser folds accents in names
+# only, so a key that is only a code matches input in the letters A to Z.
+my %key;		# key => { code, label, level, name }
 my %ambiguous;	# key => { level, codes => { code => label } }
 
 sub offer
 {
-	my ($level, $k, $e, $label, $rule) = @_;
+	my ($level, $kind, $k, $e, $label, $rule) = @_;
+	my $name = $kind eq 'name' ? 1 : $kind eq 'code' ? 0 : die "kind $kind\n";
 	return if $k eq '';
 	if (my $amb = $ambiguous{$k})
 	{
@@ -288,9 +291,11 @@ sub offer
 	my $old = $key{$k};
 	if (!$old)
 	{
-		$key{$k} = { code => $e->{code}, label => $label, level => $level };
+		$key{$k} = { code => $e->{code}, label => $label, level => $level, name => $name };
 		return;
 	}
+	# the same country by a code and a name: the key is a name too
+	$old->{name} ||= $name if $old->{code} == $e->{code};
 	return if $old->{level} < $level || $old->{code} == $e->{code};
 	# Same level, another country.
 	if ($rule eq 'die')
@@ -300,7 +305,7 @@ sub offer
 	elsif ($rule eq 'recent')
 	{
 		my $o = $by_code{ $old->{code} };
-		$key{$k} = { code => $e->{code}, label => $label, level => $level }
+		$key{$k} = { code => $e->{code}, label => $label, level => $level, name => $name }
 		  if ($e->{withdrawn} cmp $o->{withdrawn} || $e->{alpha_4} cmp $o->{alpha_4}) > 0;
 	}
 	else
@@ -318,29 +323,29 @@ my %a2 = map { $_->{text} => $_ } @entries;
 # 1: codes of current countries (and XK, XXA, XXX)
 for my $e (@current)
 {
-	offer(1, key($_), $e, $e->{name_en}, 'die')
+	offer(1, 'code', key($_), $e, $e->{name_en}, 'die')
 	  for grep { $_ ne '' } $e->{alpha_2}, $e->{alpha_3}, $e->{numeric};
 }
 # 2: other codes and names for current countries
-offer(2, key($_), $a2{ $ALIAS_CODE{$_} }, $a2{ $ALIAS_CODE{$_} }{name_en}, 'die')
+offer(2, 'code', key($_), $a2{ $ALIAS_CODE{$_} }, $a2{ $ALIAS_CODE{$_} }{name_en}, 'die')
   for sort keys %ALIAS_CODE;
-offer(2, key($_), $a2{ $ALIAS_NAME{$_} }, $_, 'die') for sort keys %ALIAS_NAME;
+offer(2, 'name', key($_), $a2{ $ALIAS_NAME{$_} }, $_, 'die') for sort keys %ALIAS_NAME;
 # 3: names of current countries, English and Dutch
 for my $e (@current)
 {
-	offer(3, key($_), $e, $_, 'die')
+	offer(3, 'name', key($_), $e, $_, 'die')
 	  for $e->{name_en}, $e->{name_nl}, @{ $e->{other_en} }, @{ $e->{other_nl} };
 }
 # 4: codes of former countries
 for my $e (@former)
 {
-	offer(4, key($_), $e, $e->{name_en}, 'recent')
+	offer(4, 'code', key($_), $e, $e->{name_en}, 'recent')
 	  for grep { $_ ne '' } $e->{alpha_4}, $e->{alpha_2}, $e->{alpha_3}, $e->{numeric};
 }
 # 5: names of former countries
 for my $e (@former)
 {
-	offer(5, key($_), $e, $_, 'recent')
+	offer(5, 'name', key($_), $e, $_, 'recent')
 	  for $e->{name_en}, $e->{name_nl}, @{ $e->{other_nl} };
 }
 # 6, 7: short forms of names, current before former
@@ -361,7 +366,7 @@ for my $level ([ 6, \@current ], [ 7, \@former ])
 	{
 		for my $code (sort { $a <=> $b } keys %{ $short{$k} })
 		{
-			offer($lv, $k, $by_code{$code}, $short{$k}{$code}, 'ambiguous');
+			offer($lv, 'name', $k, $by_code{$code}, $short{$k}{$code}, 'ambiguous');
 		}
 	}
 }
@@ -372,7 +377,7 @@ for my $k (keys %ambiguous)
 	my $c = $ambiguous{$k}{codes};
 	my @alt = map { "\"$by_code{$_}{text}\" ($c->{$_})" } sort { $a <=> $b } keys %$c;
 	my $last = pop @alt;
-	$key{$k} = { code => 0, label => join(', ', @alt) . " or $last", level => 99 };
+	$key{$k} = { code => 0, label => join(', ', @alt) . " or $last", level => 99, name => 1 };
 }
 
 my @keys = sort keys %key;
@@ -388,6 +393,28 @@ for my $e (@entries)
 	my $k = $key{ key($e->{text}) };
 	die "$e->{text} does not parse back to itself\n"
 	  unless $k && $k->{code} == $e->{code};
+}
+
+# Names in a database encoding that lacks some of their letters (WIN1251 has
+# no ë): each such letter is written as its ASCII transliteration, the
+# letter's folding with its case kept ("Somalie", "Cote d'Ivoire", "AE" for
+# "Æ").  Every letter of a name or label must have one, so that a name can
+# always be written.
+sub transliterate_char
+{
+	my ($ch) = @_;
+	my $f = $ch =~ /^\p{L}$/ ? fold_char($ch) : undef;
+	return undef unless defined $f && $f ne '';
+	return $ch =~ /^\p{Lu}$/ ? uc $f : $f;
+}
+for my $s ((map { ($_->{name_en}, $_->{name_nl}) } @entries), (map { $_->{label} } values %key))
+{
+	for my $ch (grep { ord > 0x7F } split //, $s)
+	{
+		my $cp = ord $ch;
+		die sprintf("\"%s\" in \"%s\" (U+%04X) has no ASCII transliteration\n", $ch, $s, $cp)
+		  unless $cp >= 0xC0 && $cp < 0x180 && defined transliterate_char($ch);
+	}
 }
 
 # --- writing C ------------------------------------------------------------
@@ -435,7 +462,8 @@ print "};\n\n";
 
 print "/* Every accepted spelling, folded, in strcmp order. */\n";
 print "const McCountryKey mc_country_keys[] = {\n";
-printf "\t{%s, %d, %s},\n", cstr($_), $key{$_}{code}, cstr($key{$_}{label}) for @keys;
+printf "\t{%s, %d, %s, %s},\n", cstr($_), $key{$_}{code}, cstr($key{$_}{label}),
+  $key{$_}{name} ? 'true' : 'false' for @keys;
 printf "};\n\nconst int\tmc_num_country_keys = %d;\n\n", scalar(@keys);
 
 print "/*\n * Folding of U+00C0..U+017F (Latin-1 Supplement, Latin Extended-A) to\n";
@@ -449,6 +477,21 @@ for (my $cp = 0xC0; $cp < 0x180; $cp += 8)
 		my $ch = chr($c);
 		my $f = $ch =~ /^\p{L}$/ ? fold_char($ch) : undef;
 		push @f, defined $f ? cstr($f) : 'NULL';
+	}
+	printf "\t%s,\t\t\t\t/* U+%04X */\n", join(', ', @f), $cp;
+}
+print "};\n";
+
+print "\n/*\n * ASCII transliteration of the letters U+00C0..U+017F, case kept, for a\n";
+print " * database encoding that lacks them; NULL for what is not a letter.\n */\n";
+print "const char *const mc_country_ascii[MC_COUNTRY_FOLD_END - MC_COUNTRY_FOLD_START] = {\n";
+for (my $cp = 0xC0; $cp < 0x180; $cp += 8)
+{
+	my @f;
+	for my $c ($cp .. $cp + 7)
+	{
+		my $t = transliterate_char(chr($c));
+		push @f, defined $t ? cstr($t) : 'NULL';
 	}
 	printf "\t%s,\t\t\t\t/* U+%04X */\n", join(', ', @f), $cp;
 }

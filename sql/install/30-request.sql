@@ -140,17 +140,19 @@ CREATE CONSTRAINT TRIGGER country_route_no_overlap
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.country_route_check_overlap();
 
 -- Whether a country had a process for a kind of request during a year.
+-- STRICT: a NULL year (or country, or kind) is no year, so the answer is
+-- NULL, not whether a process ever existed.
 CREATE FUNCTION @extschema@.has_process(country @extschema@.country,
 										kind @extschema@.request_kind,
 										year pg_catalog.int4)
 	RETURNS pg_catalog.bool
-	LANGUAGE sql STABLE PARALLEL SAFE
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	RETURN (SELECT CASE WHEN pg_catalog.bool_or(r.has_process) THEN true
 						WHEN pg_catalog.count(*) > 0 THEN false END
 			  FROM @extschema@.country_route r
 			 WHERE r.country OPERATOR(@extschema@.=) has_process.country
 			   AND r.kind OPERATOR(@extschema@.=) has_process.kind
-			   AND r.valid_from < @extschema@.period_end(has_process.year, has_process.year)
-			   AND coalesce(r.valid_to, 'infinity') > @extschema@.period_start(has_process.year, has_process.year));
+			   AND r.valid_from < @extschema@.year_end(has_process.year)
+			   AND coalesce(r.valid_to, 'infinity') > @extschema@.year_start(has_process.year));
 COMMENT ON FUNCTION @extschema@.has_process(@extschema@.country, @extschema@.request_kind, pg_catalog.int4) IS
-	'true when the country had a process for this kind of request at some time during the year, false when its routes say it had none, NULL when no route is recorded (STABLE: reads country_route)';
+	'true when the country had a process for this kind of request at some time during the year, false when its routes say it had none, NULL when no route is recorded or an argument is NULL (STABLE: reads country_route)';

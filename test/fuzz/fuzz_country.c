@@ -1,7 +1,9 @@
 /*
  * fuzz_country.c
- *		libFuzzer harness for the country parser: no input may crash it, and
- *		whatever parses must format and parse back to the same code.
+ *		libFuzzer harness for the country parser: no input may crash it,
+ *		whatever parses must format and parse back to the same code, and only
+ *		input with a letter other than A to Z is refused as a code that is
+ *		not written in them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +18,20 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	int			code = country_parse((const char *) data, size);
 
-	if (code != 0)
+	/* A code with a letter other than A to Z: the input has such a letter. */
+	if (code == COUNTRY_NOT_ASCII_CODE)
+	{
+		bool		non_ascii = false;
+
+		for (size_t i = 0; i < size; i++)
+			if (data[i] >= 0x80)
+				non_ascii = true;
+		if (!non_ascii)
+			abort();
+	}
+	else if (code < 0)
+		abort();
+	else if (code != 0)
 	{
 		const McCountry *e = country_get(code);
 		char		lower[8];
