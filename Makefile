@@ -24,6 +24,7 @@ OBJS = \
 	src/answer.o \
 	src/period.o \
 	src/year.o \
+	src/country_route.o \
 	src/cube_io.o \
 	src/request_cube.o \
 	src/person_cube.o \
