@@ -596,6 +596,42 @@ CREATE OR REPLACE FUNCTION @extschema@.conditions_hash_extended(@extschema@.cond
 -- country_route_no_overlap and every right on it stay), and the new
 -- statement trigger country_route_lock makes the writers take turns with a
 -- lock on the table that only they can hold.
+--
+-- First the routes that 0.1.0 let overlap: with no route written meanwhile
+-- (SHARE mode keeps writers out until the update ends), the update stops and
+-- lists them if there are any.  Each pair is named once, the route that
+-- starts later first, in the words of the trigger's error.
+LOCK TABLE @extschema@.country_route IN SHARE MODE;
+DO $$
+DECLARE
+	saved_datestyle pg_catalog.text := pg_catalog.current_setting('datestyle');
+	pairs pg_catalog.text;
+BEGIN
+	-- days as the trigger's error writes them: ISO 8601, infinity for no end
+	PERFORM pg_catalog.set_config('datestyle', 'ISO', true);
+	SELECT pg_catalog.string_agg(pg_catalog.format('route %s for %s %s from %s to %s overlaps route %s from %s to %s',
+				b.route_id, b.country, b.kind, b.valid_from, coalesce(b.valid_to::pg_catalog.text, 'infinity'),
+				a.route_id, a.valid_from, coalesce(a.valid_to::pg_catalog.text, 'infinity')),
+			E'\n' ORDER BY a.country, a.kind, a.valid_from, a.route_id, b.valid_from, b.route_id)
+	  INTO pairs
+	  FROM @extschema@.country_route a
+	  JOIN @extschema@.country_route b
+		ON b.country OPERATOR(@extschema@.=) a.country
+	   AND b.kind OPERATOR(@extschema@.=) a.kind
+	   AND (a.valid_from OPERATOR(pg_catalog.<) b.valid_from
+			OR a.valid_from OPERATOR(pg_catalog.=) b.valid_from
+			   AND a.route_id OPERATOR(pg_catalog.<) b.route_id)
+	   AND b.valid_from OPERATOR(pg_catalog.<) coalesce(a.valid_to, 'infinity'::pg_catalog.date);
+	PERFORM pg_catalog.set_config('datestyle', saved_datestyle, true);
+	IF pairs IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot update migchain to 0.2.0: routes of one country and kind overlap'
+			USING ERRCODE = 'exclusion_violation',
+				  DETAIL = pairs,
+				  HINT = 'End the earlier route of each pair on or before the day the later one starts (set its valid_to), '
+						 'or delete the route that is wrong; then run ALTER EXTENSION migchain UPDATE again.';
+	END IF;
+END
+$$;
 
 CREATE OR REPLACE FUNCTION @extschema@.country_route_check_overlap() RETURNS pg_catalog.trigger
 	AS 'MODULE_PATHNAME', 'country_route_check_overlap'
