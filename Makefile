@@ -25,6 +25,7 @@ OBJS = \
 	src/answer.o \
 	src/period.o \
 	src/year.o \
+	src/country_route.o \
 	src/cube_io.o \
 	src/request_cube.o \
 	src/person_cube.o \
@@ -46,6 +47,14 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 # test, run in name order against a database where the extension exists.
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=amcheck --load-extension=$(EXTENSION)
+
+# Every test/isolation/specs/NAME.spec is an isolation test (concurrent
+# sessions, run by PostgreSQL's isolationtester) with its expected output in
+# test/isolation/expected/NAME.out; make installcheck runs them after the
+# regression tests, in a database where the extension exists, and writes
+# their output to output_iso/.
+ISOLATION = $(sort $(patsubst test/isolation/specs/%.spec,%,$(wildcard test/isolation/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=test/isolation --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -DMIGCHAIN_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers

@@ -43,9 +43,53 @@ INSERT INTO migchain.country_route (route_id, country, kind, valid_from, valid_t
 UPDATE migchain.country_route SET kind = 'LP' WHERE route_id = 9000002;
 UPDATE migchain.country_route SET valid_to = '2020-01-01' WHERE route_id = 9000002;
 UPDATE migchain.country_route SET kind = 'LP' WHERE route_id = 9000002;
+-- Overlaps within one statement: a multi-row INSERT, COPY (as a restore
+-- loads the rows).  Two routes that start on the same day get another hint.
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, valid_to, has_process) VALUES
+  (9000003, 'DZ', 'LP', '2018-01-01', '2020-01-01', true),
+  (9000004, 'DZ', 'LP', '2019-06-01', NULL, true);
+COPY migchain.country_route (route_id, country, kind, valid_from, valid_to, has_process) FROM stdin;
+9000003	DZ	LP	2018-01-01	2020-01-01	t
+9000004	DZ	LP	2018-01-01	\N	t
+\.
+COPY migchain.country_route (route_id, country, kind, valid_from, valid_to, has_process) FROM stdin;
+9000003	DZ	LP	2018-01-01	2020-01-01	t
+9000004	DZ	LP	2020-01-01	\N	t
+\.
+-- The check runs after the statement, on the rows as it left them: one
+-- UPDATE may move the day one route ends and the next one starts, where
+-- moving the end first, in an UPDATE of its own, makes the routes overlap.
+UPDATE migchain.country_route SET valid_to = '2021-01-01' WHERE route_id = 9000003;
+UPDATE migchain.country_route
+   SET valid_to = CASE WHEN route_id = 9000003 THEN '2021-01-01' ELSE valid_to END,
+       valid_from = CASE WHEN route_id = 9000004 THEN '2021-01-01' ELSE valid_from END
+ WHERE route_id IN (9000003, 9000004);
+-- Moving a route to another country or kind is checked there.
+UPDATE migchain.country_route SET country = 'TN', kind = 'LP' WHERE route_id = 9000004;
+UPDATE migchain.country_route SET country = 'TN', kind = 'T&O' WHERE route_id = 9000004;
+-- A deleted route frees its period.
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process)
+  VALUES (9000005, 'DZ', 'LP', '2019-01-01', true);
+DELETE FROM migchain.country_route WHERE route_id = 9000003;
+INSERT INTO migchain.country_route (route_id, country, kind, valid_from, has_process)
+  VALUES (9000005, 'DZ', 'LP', '2019-01-01', true);
 SELECT route_id, country, kind, valid_from, valid_to, reply_deadline FROM migchain.country_route ORDER BY route_id;
 -- generate_demo refuses routes that are there, too.
 SELECT migchain.generate_demo(1, 0.01);
 TRUNCATE migchain.country_route;
+
+-- The functions of the routes' triggers serve those triggers only: attached
+-- to another table they refuse to run (they would lock and read it).
+CREATE TEMP TABLE my_routes (country migchain.country, kind migchain.request_kind,
+  valid_from date, valid_to date, route_id int8);
+CREATE TRIGGER my_lock BEFORE INSERT ON my_routes
+  FOR EACH STATEMENT EXECUTE FUNCTION migchain.country_route_lock();
+INSERT INTO my_routes VALUES ('MA', 'LP', '2020-01-01', NULL, 1);
+DROP TRIGGER my_lock ON my_routes;
+CREATE TRIGGER my_check AFTER INSERT ON my_routes
+  FOR EACH ROW EXECUTE FUNCTION migchain.country_route_check_overlap();
+INSERT INTO my_routes VALUES ('MA', 'LP', '2020-01-01', NULL, 1);
+DROP TABLE my_routes;
+SELECT migchain.country_route_lock();
 
 RESET migchain.language;

@@ -712,3 +712,119 @@ CREATE OR REPLACE FUNCTION @extschema@.has_process(country @extschema@.country,
 			   AND coalesce(r.valid_to, 'infinity') > @extschema@.year_start(has_process.year));
 COMMENT ON FUNCTION @extschema@.has_process(@extschema@.country, @extschema@.request_kind, pg_catalog.int4) IS
 	'true when the country had a process for this kind of request at some time during the year, false when its routes say it had none, NULL when no route is recorded or an argument is NULL (STABLE: reads country_route)';
+
+-- Routes never overlap, at any isolation level, and no role that may not
+-- write routes can make their writers wait.  In 0.1.0 the overlap trigger
+-- read the routes with its transaction's snapshot, so a REPEATABLE READ or
+-- SERIALIZABLE transaction could add a route overlapping one that committed
+-- after its snapshot was taken, and the writers took turns through an
+-- advisory lock that every role can take.  The trigger function
+-- country_route_check_overlap() becomes migchain's C function, which reads
+-- the latest committed routes (the same function, so the constraint trigger
+-- country_route_no_overlap and every right on it stay), and the new
+-- statement trigger country_route_lock makes the writers take turns with a
+-- lock on the table that only they can hold.
+--
+-- First the routes that 0.1.0 let overlap: with no route written meanwhile
+-- (SHARE mode keeps writers out until the update ends), the update stops and
+-- lists them if there are any.  Each pair is named once, the route that
+-- starts later first, in the words of the trigger's error.
+LOCK TABLE @extschema@.country_route IN SHARE MODE;
+DO $$
+DECLARE
+	saved_datestyle pg_catalog.text := pg_catalog.current_setting('datestyle');
+	pairs pg_catalog.text;
+BEGIN
+	-- days as the trigger's error writes them: ISO 8601, infinity for no end
+	PERFORM pg_catalog.set_config('datestyle', 'ISO', true);
+	SELECT pg_catalog.string_agg(pg_catalog.format('route %s for %s %s from %s to %s overlaps route %s from %s to %s',
+				b.route_id, b.country, b.kind, b.valid_from, coalesce(b.valid_to::pg_catalog.text, 'infinity'),
+				a.route_id, a.valid_from, coalesce(a.valid_to::pg_catalog.text, 'infinity')),
+			E'\n' ORDER BY a.country, a.kind, a.valid_from, a.route_id, b.valid_from, b.route_id)
+	  INTO pairs
+	  FROM @extschema@.country_route a
+	  JOIN @extschema@.country_route b
+		ON b.country OPERATOR(@extschema@.=) a.country
+	   AND b.kind OPERATOR(@extschema@.=) a.kind
+	   AND (a.valid_from OPERATOR(pg_catalog.<) b.valid_from
+			OR a.valid_from OPERATOR(pg_catalog.=) b.valid_from
+			   AND a.route_id OPERATOR(pg_catalog.<) b.route_id)
+	   AND b.valid_from OPERATOR(pg_catalog.<) coalesce(a.valid_to, 'infinity'::pg_catalog.date);
+	PERFORM pg_catalog.set_config('datestyle', saved_datestyle, true);
+	IF pairs IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot update migchain to 0.2.0: routes of one country and kind overlap'
+			USING ERRCODE = 'exclusion_violation',
+				  DETAIL = pairs,
+				  HINT = 'End the earlier route of each pair on or before the day the later one starts (set its valid_to), '
+						 'or delete the route that is wrong; then run ALTER EXTENSION migchain UPDATE again.';
+	END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @extschema@.country_route_check_overlap() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'country_route_check_overlap'
+	LANGUAGE C;	-- volatile: takes a lock and reads the table
+COMMENT ON FUNCTION @extschema@.country_route_check_overlap() IS
+	'constraint trigger: the periods of one country and kind of request may not overlap (checked against the latest committed routes)';
+COMMENT ON TRIGGER country_route_no_overlap ON @extschema@.country_route IS
+	'the periods of one country and kind of request may not overlap (23P01)';
+
+CREATE FUNCTION @extschema@.country_route_lock() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'country_route_lock'
+	LANGUAGE C;	-- volatile: takes a lock
+COMMENT ON FUNCTION @extschema@.country_route_lock() IS
+	'statement trigger: the writers of routes take turns (SHARE UPDATE EXCLUSIVE lock on country_route until the transaction ends)';
+
+CREATE TRIGGER country_route_lock
+	BEFORE INSERT OR UPDATE ON @extschema@.country_route
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.country_route_lock();
+COMMENT ON TRIGGER country_route_lock ON @extschema@.country_route IS
+	'the writers of routes take turns, from their first statement that writes routes to the end of their transaction';
+
+-- What roles were given, or PUBLIC lost, of EXECUTE on
+-- country_route_check_overlap() beyond the extension's own rights, they are
+-- given, or lose, on country_route_lock() too: grant_loader() grants the
+-- functions of the routes' triggers, loader_functions() now lists both.  The
+-- extension's initial privileges of country_route_lock() stay those of a
+-- fresh install, which has none (it keeps the default rights).
+DO $$
+DECLARE
+	item record;
+BEGIN
+	FOR item IN
+		WITH f AS (
+			SELECT p.proowner, coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner)) AS acl,
+				   coalesce(i.initprivs, pg_catalog.acldefault('f', p.proowner)) AS init
+			  FROM pg_catalog.pg_proc p
+			  LEFT JOIN pg_catalog.pg_init_privs i
+				ON i.objoid OPERATOR(pg_catalog.=) p.oid
+			   AND i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+			   AND i.objsubid OPERATOR(pg_catalog.=) 0
+			 WHERE p.oid OPERATOR(pg_catalog.=) '@extschema@.country_route_check_overlap()'::pg_catalog.regprocedure
+		)
+		SELECT a.grantee, a.is_grantable, a.added
+		  FROM f CROSS JOIN LATERAL (
+			(SELECT x.grantee, x.is_grantable, true AS added FROM pg_catalog.aclexplode(f.acl) x
+			 EXCEPT
+			 SELECT y.grantee, y.is_grantable, true FROM pg_catalog.aclexplode(f.init) y)
+			UNION ALL
+			(SELECT y.grantee, y.is_grantable, false FROM pg_catalog.aclexplode(f.init) y
+			 EXCEPT
+			 SELECT x.grantee, x.is_grantable, false FROM pg_catalog.aclexplode(f.acl) x)) a
+		 WHERE a.grantee OPERATOR(pg_catalog.<>) f.proowner
+	LOOP
+		EXECUTE pg_catalog.format('%s EXECUTE ON FUNCTION @extschema@.country_route_lock() %s %s%s',
+			CASE WHEN item.added THEN 'GRANT' ELSE 'REVOKE' END,
+			CASE WHEN item.added THEN 'TO' ELSE 'FROM' END,
+			CASE WHEN item.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+				 ELSE item.grantee::pg_catalog.regrole::pg_catalog.text END,
+			CASE WHEN item.added AND item.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
+	END LOOP;
+	-- GRANT and REVOKE in an extension's script are recorded as its initial
+	-- privileges: a fresh install has none for this function.
+	DELETE FROM pg_catalog.pg_init_privs
+	 WHERE objoid OPERATOR(pg_catalog.=) '@extschema@.country_route_lock()'::pg_catalog.regprocedure::pg_catalog.oid
+	   AND classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+	   AND objsubid OPERATOR(pg_catalog.=) 0;
+END
+$$;

@@ -6,8 +6,9 @@
 #     that are literals are filled in) must appear in docs/errors.md on a line
 #     that also names its SQLSTATE and condition name, and an "ERROR:" line of
 #     the test output given must match it.
-#   - RAISE EXCEPTION in sql/install/*.sql: the same, with the ERRCODE of its
-#     USING clause.
+#   - RAISE EXCEPTION in sql/install/*.sql and in the upgrade scripts
+#     (sql/migchain--A--B.sql, which may stop an update): the same, with the
+#     ERRCODE of its USING clause.
 #   - every named constraint and constraint trigger in sql/install/*.sql: its
 #     name must be in the catalogue, and a constraint must be named in an
 #     "ERROR:" line of the test output (... violates ... constraint "name");
@@ -181,13 +182,10 @@ for my $file (sort glob('src/*.c'))
 	}
 }
 
-my (@constraints, @triggers);
-for my $file (sort glob('sql/install/*.sql'))
+# The RAISE EXCEPTIONs of an SQL script whose comments are out.
+sub sql_raises
 {
-	my $text = slurp($file);
-	# SQL comments out (not inside string literals: good enough for these
-	# files, whose literals hold no "--")
-	$text =~ s/--[^\n]*//g;
+	my ($file, $text) = @_;
 	while ($text =~ /\bRAISE\b(.*?);/gis)
 	{
 		my $raise = $1;
@@ -205,6 +203,16 @@ for my $file (sort glob('sql/install/*.sql'))
 		push @errors, { where => $file, message => $printf, code => $code,
 						condition => $condition_of{$code} // $name };
 	}
+}
+
+my (@constraints, @triggers);
+for my $file (sort glob('sql/install/*.sql'))
+{
+	my $text = slurp($file);
+	# SQL comments out (not inside string literals: good enough for these
+	# files, whose literals hold no "--")
+	$text =~ s/--[^\n]*//g;
+	sql_raises($file, $text);
 	# Every CHECK, UNIQUE and EXCLUDE constraint has a name, so that its
 	# error can be looked up.
 	my $named = () = $text =~ /\bCONSTRAINT\s+\w+\s+(?:CHECK|UNIQUE|EXCLUDE)\b/gi;
@@ -216,6 +224,14 @@ for my $file (sort glob('sql/install/*.sql'))
 	  ($text =~ /\bCREATE\s+UNIQUE\s+INDEX\s+(\w+)/gi);
 	push @triggers, map { { where => $file, name => $_ } }
 	  ($text =~ /\bCREATE\s+CONSTRAINT\s+TRIGGER\s+(\w+)/gi);
+}
+
+# The upgrade scripts: an update that stops says why.  (Their constraints and
+# triggers are those of the install pieces.)
+for my $file (sort glob('sql/*--*--*.sql'))
+{
+	(my $text = slurp($file)) =~ s/--[^\n]*//g;
+	sql_raises($file, $text);
 }
 
 # One entry per distinct message (several ereports share one).

@@ -2,7 +2,9 @@
 # Run the whole suite against the installed extension.  Only assertions that
 # ran, and could have failed, are counted:
 #   1. the pg_regress tests (sql/*.sql) in a throwaway cluster (pg_virtualenv),
-#      one test per file as pg_regress counts them;
+#      one test per file as pg_regress counts them, then the isolation specs
+#      (test/isolation/specs/*.spec: concurrent sessions) in another, one
+#      test per spec;
 #   2. make check-generated: generated sources match their generators (one);
 #   3. the fuzzers (make fuzz), FUZZ_SECONDS each (default 5), one test per
 #      fuzzer run; a parser without a harness, seeds or a build line fails
@@ -14,9 +16,9 @@
 #      assertion one test, and a file that dies or does not finish its plan
 #      one failure more;
 #   6. test/check-errors.pl, through prove: docs/errors.md lists every error,
-#      and the output of 1 and 5 (the pg_regress results, the TAP tests'
-#      server logs) shows that a test raised each one.
-# Prints regression.diffs, and the output and server logs of failing TAP
+#      and the output of 1 and 5 (the pg_regress and isolation results, the
+#      TAP tests' server logs) shows that a test raised each one.
+# Prints regression.diffs (of both), and the output and server logs of failing TAP
 # files; ends with one line "N passed, N failed" and exits non-zero on any
 # failure.
 set -u
@@ -31,29 +33,50 @@ major=$($PG_CONFIG --version | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
 passed=0
 failed=0
 
-# --- pg_regress ------------------------------------------------------------
+# --- pg_regress and isolation ------------------------------------------------
+# count_regress OUTPUT STATUS: add what pg_regress (or pg_isolation_regress,
+# the same driver) reported in OUTPUT, its last lines "All N tests passed."
+# or "F of N tests failed.", to the totals; one failure when it reported
+# neither (it could not run).
+count_regress() {
+	local n fl
+	if n=$(printf '%s\n' "$1" | sed -n 's/.*All \([0-9]*\) tests passed.*/\1/p') && [ -n "$n" ]; then
+		passed=$((passed + n))
+	elif fl=$(printf '%s\n' "$1" | sed -n 's/.* \([0-9]*\) of \([0-9]*\) tests failed.*/\1 \2/p') && [ -n "$fl" ]; then
+		set -- $fl
+		failed=$((failed + $1))
+		passed=$((passed + $2 - $1))
+	else
+		echo "the test driver did not report a result (exit status $2)"
+		failed=$((failed + 1))
+	fi
+}
+
 echo "== pg_regress =="
-# results/ from an earlier run would show errors to test/check-errors.pl that
-# this run did not raise.
-rm -rf regression.diffs regression.out results
+# results/ and output_iso/ from an earlier run would show errors to
+# test/check-errors.pl that this run did not raise.
+rm -rf regression.diffs regression.out results output_iso
 # -t: a cluster in a temporary directory, so that other throwaway clusters
-# on the machine do not collide with this one.
-out=$(pg_virtualenv -t -v "$major" make --no-print-directory installcheck 2>&1)
+# on the machine do not collide with this one.  make installcheck runs the
+# regression tests and the isolation specs: one at a time (REGRESS= or
+# ISOLATION= empty), each in a cluster of its own.
+out=$(pg_virtualenv -t -v "$major" make --no-print-directory installcheck ISOLATION= 2>&1)
 status=$?
 printf '%s\n' "$out"
-if n=$(printf '%s\n' "$out" | sed -n 's/.*All \([0-9]*\) tests passed.*/\1/p') && [ -n "$n" ]; then
-	passed=$((passed + n))
-elif fl=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9]*\) of \([0-9]*\) tests failed.*/\1 \2/p') && [ -n "$fl" ]; then
-	set -- $fl
-	failed=$((failed + $1))
-	passed=$((passed + $2 - $1))
-else
-	echo "pg_regress did not report a result (exit status $status)"
-	failed=$((failed + 1))
-fi
+count_regress "$out" $status
 if [ -s regression.diffs ]; then
 	echo "== regression.diffs =="
 	cat regression.diffs
+fi
+
+echo "== isolation =="
+out=$(pg_virtualenv -t -v "$major" make --no-print-directory installcheck REGRESS= 2>&1)
+status=$?
+printf '%s\n' "$out"
+count_regress "$out" $status
+if [ -s output_iso/regression.diffs ]; then
+	echo "== output_iso/regression.diffs =="
+	cat output_iso/regression.diffs
 fi
 
 # --- generated files -------------------------------------------------------
@@ -212,12 +235,12 @@ if [ ${#tap_files[@]} -gt 0 ]; then
 fi
 
 # --- errors catalogue --------------------------------------------------------
-# After the tests: an error counts as exercised only when the pg_regress
-# results or the TAP tests' server logs show it raised.  Not SQLSmith's log:
+# After the tests: an error counts as exercised only when the pg_regress or
+# isolation results or the TAP tests' server logs show it raised.  Not SQLSmith's log:
 # its random queries raise errors by chance, so an error no test raises on
 # purpose would count as exercised in one run and not in the next.
 echo "== errors catalogue =="
-outputs=(results/*.out)
+outputs=(results/*.out output_iso/results/*.out)
 for log in "$logdir"/*.log; do
 	case $log in
 	*/[0-9][0-9][0-9]_sqlsmith_*) ;;

@@ -102,42 +102,36 @@ CREATE INDEX country_route_country_kind_idx ON @extschema@.country_route (countr
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_route', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_route_route_id_seq', '');
 
--- Periods of one country and kind may not overlap.  (An exclusion
--- constraint would need GiST support for the custom types.)
+-- Periods of one country and kind may not overlap, at any isolation level
+-- (see docs/data-model.md).  The writers of routes take turns: the statement
+-- trigger locks the table in SHARE UPDATE EXCLUSIVE mode, which conflicts
+-- with itself but not with reading, writing or row locks, so no role that
+-- may not write routes can hold it.  The constraint trigger then looks for
+-- an overlapping route with a snapshot taken after the lock was granted, so
+-- it also finds routes that committed after its transaction's snapshot.
+CREATE FUNCTION @extschema@.country_route_lock() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'country_route_lock'
+	LANGUAGE C;	-- volatile: takes a lock
+COMMENT ON FUNCTION @extschema@.country_route_lock() IS
+	'statement trigger: the writers of routes take turns (SHARE UPDATE EXCLUSIVE lock on country_route until the transaction ends)';
+
+CREATE TRIGGER country_route_lock
+	BEFORE INSERT OR UPDATE ON @extschema@.country_route
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.country_route_lock();
+COMMENT ON TRIGGER country_route_lock ON @extschema@.country_route IS
+	'the writers of routes take turns, from their first statement that writes routes to the end of their transaction';
+
 CREATE FUNCTION @extschema@.country_route_check_overlap() RETURNS pg_catalog.trigger
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	other @extschema@.country_route;
-BEGIN
-	-- One writer of routes at a time, so that two transactions cannot each
-	-- add an overlapping period the other does not see yet.
-	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('migchain.country_route'));
-	SELECT * INTO other
-	  FROM @extschema@.country_route o
-	 WHERE o.country OPERATOR(@extschema@.=) NEW.country
-	   AND o.kind OPERATOR(@extschema@.=) NEW.kind
-	   AND o.route_id <> NEW.route_id
-	   AND o.valid_from < coalesce(NEW.valid_to, 'infinity')
-	   AND NEW.valid_from < coalesce(o.valid_to, 'infinity')
-	 LIMIT 1;
-	IF FOUND THEN
-		RAISE EXCEPTION 'route for % % from % overlaps route % from % to %',
-			NEW.country, NEW.kind, NEW.valid_from, other.route_id, other.valid_from,
-			coalesce(other.valid_to::text, 'now')
-			USING ERRCODE = 'exclusion_violation',
-				  HINT = 'End the earlier route (valid_to) on or before the day the new one starts.';
-	END IF;
-	RETURN NULL;
-END
-$$;
+	AS 'MODULE_PATHNAME', 'country_route_check_overlap'
+	LANGUAGE C;	-- volatile: takes a lock and reads the table
 COMMENT ON FUNCTION @extschema@.country_route_check_overlap() IS
-	'constraint trigger: the periods of one country and kind of request may not overlap';
+	'constraint trigger: the periods of one country and kind of request may not overlap (checked against the latest committed routes)';
 
 CREATE CONSTRAINT TRIGGER country_route_no_overlap
 	AFTER INSERT OR UPDATE ON @extschema@.country_route
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.country_route_check_overlap();
+COMMENT ON TRIGGER country_route_no_overlap ON @extschema@.country_route IS
+	'the periods of one country and kind of request may not overlap (23P01)';
 
 -- Whether a country had a process for a kind of request during a year.
 -- STRICT: a NULL year (or country, or kind) is no year, so the answer is

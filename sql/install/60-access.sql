@@ -95,8 +95,9 @@ COMMENT ON FUNCTION @extschema@.analyst_functions() IS
 -- The functions a loader must be able to execute beside an analyst's: those
 -- the constraints, defaults and triggers of the tables call (directly, or
 -- behind an operator; constraints are checked with the rights of the role
--- that writes), and the operators the trigger function's queries use (its
--- body is parsed at call time, so pg_depend does not know them).
+-- that writes), and the operators the query of the routes' overlap check
+-- uses (it is planned when the trigger first runs, so pg_depend does not
+-- know them).
 CREATE FUNCTION @extschema@.loader_functions() RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC

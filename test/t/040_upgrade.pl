@@ -111,5 +111,67 @@ for my $v (@released)
 		  . "\nonly after the update:\n  " . join("\n  ", @extra[0 .. ($#extra < 20 ? $#extra : 20)]));
 }
 
+# 0.1.0 let overlapping routes in: its trigger read the routes with the
+# transaction's snapshot.  The update finds them, lists them and stops, and
+# goes through once they are mended.
+if (grep { $_ eq '0.1.0' } @released)
+{
+	my $route = q{INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_process)
+		VALUES ('%s', '%s', '%s', %s, true)};
+	$node->safe_psql('postgres', 'CREATE DATABASE route_overlaps');
+	$node->safe_psql('route_overlaps', "CREATE EXTENSION migchain VERSION '0.1.0'");
+
+	# The REPEATABLE READ race: a second transaction, whose snapshot is older
+	# than the first route, adds an overlapping one (routes 1 and 2).
+	my $late = $node->background_psql('route_overlaps');
+	$late->query_safe('BEGIN ISOLATION LEVEL REPEATABLE READ');
+	$late->query_safe('SELECT count(*) FROM migchain.country_route');
+	$node->safe_psql('route_overlaps', sprintf($route, 'MA', 'T&O', '2021-01-01', 'NULL'));
+	$late->query_safe(sprintf($route, 'MA', 'T&O', '2022-01-01', 'NULL'));
+	$late->query_safe('COMMIT');
+	$late->quit;
+	# And a pair loaded while the trigger was off (routes 3 and 4), beside
+	# routes that do not overlap (5, and 6 that starts the day 5 ends).
+	$node->safe_psql('route_overlaps', join(";\n",
+		'ALTER TABLE migchain.country_route DISABLE TRIGGER country_route_no_overlap',
+		sprintf($route, 'TN', 'LP', '2019-01-01', q{'2021-01-01'}),
+		sprintf($route, 'TN', 'LP', '2020-06-01', 'NULL'),
+		'ALTER TABLE migchain.country_route ENABLE TRIGGER country_route_no_overlap',
+		sprintf($route, 'TN', 'T&O', '2019-01-01', q{'2020-01-01'}),
+		sprintf($route, 'TN', 'T&O', '2020-01-01', 'NULL')));
+	is($node->safe_psql('route_overlaps', 'SELECT count(*) FROM migchain.country_route'), '6',
+		'0.1.0 holds two pairs of overlapping routes');
+
+	my ($ret, $out, $err) = $node->psql('route_overlaps', 'ALTER EXTENSION migchain UPDATE');
+	isnt($ret, 0, 'the update stops at the overlapping routes');
+	like($err, qr/ERROR:  cannot update migchain to 0\.2\.0: routes of one country and kind overlap\n/,
+		'the update says why it stops');
+	my $listed = join "\n",
+	  'DETAIL:  route 2 for MA T&O from 2022-01-01 to infinity overlaps route 1 from 2021-01-01 to infinity',
+	  'route 4 for TN LP from 2020-06-01 to infinity overlaps route 3 from 2019-01-01 to 2021-01-01',
+	  'HINT:  End the earlier route of each pair on or before the day the later one starts (set its valid_to), '
+	  . 'or delete the route that is wrong; then run ALTER EXTENSION migchain UPDATE again.';
+	like($err, qr/\n\Q$listed\E\n/,
+		'the update lists each overlapping pair once, with the country, the kind, the periods and the routes')
+	  or diag($err);
+	is($node->safe_psql('route_overlaps', "SELECT extversion FROM pg_extension WHERE extname = 'migchain'"),
+		'0.1.0', 'the extension stays at 0.1.0');
+
+	# Mended as the hint says: the earlier route of each pair ends when the
+	# later one starts.
+	$node->safe_psql('route_overlaps', q{
+		UPDATE migchain.country_route SET valid_to = '2022-01-01' WHERE route_id = 1;
+		UPDATE migchain.country_route SET valid_to = '2020-06-01' WHERE route_id = 3});
+	($ret, $out, $err) = $node->psql('route_overlaps', 'ALTER EXTENSION migchain UPDATE');
+	is($ret, 0, 'once mended, the update goes through') or diag($err);
+	is($node->safe_psql('route_overlaps', "SELECT extversion FROM pg_extension WHERE extname = 'migchain'"),
+		$current, "the mended database is at $current");
+	is($node->safe_psql('route_overlaps', 'SELECT count(*) FROM migchain.country_route'), '6',
+		'every route is kept');
+	($ret, $out, $err) = $node->psql('route_overlaps', sprintf($route, 'MA', 'T&O', '2023-01-01', 'NULL'));
+	like($err, qr/ERROR:  route 7 for MA T&O from 2023-01-01 to infinity overlaps route 2 from 2022-01-01 to infinity/,
+		'the updated trigger refuses an overlapping route');
+}
+
 $node->stop;
 done_testing();
