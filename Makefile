@@ -85,10 +85,13 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 
 # Debian packages the project needs.  The PostgreSQL major version follows
 # the distribution's default unless pg_config already names one.
-# clang and its runtimes build the fuzzers; sqlsmith sends random queries.
+# clang and its runtimes build the fuzzers; sqlsmith sends random queries;
+# the client libraries and a JDK run the programs of docs/clients.md
+# (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh).
 DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all \
-	clang-14 libclang-rt-14-dev sqlsmith
+	clang-14 libclang-rt-14-dev sqlsmith \
+	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
 # sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness
@@ -174,6 +177,7 @@ check-generated:
 .PHONY: deps test demo
 deps:
 	@test/deps.sh $(DEB_PACKAGES)
+	@test/deps-node.sh
 
 test: deps
 	@$(MAKE) --no-print-directory clean >/dev/null
