@@ -1,8 +1,9 @@
 -- The type conditions: the five traffic lights before a return.
 \pset null '(null)'
--- The operators live in the schema migchain: without it on the search_path
--- they are written OPERATOR(migchain.=) and so on.
-SELECT 'GGR?G'::migchain.conditions OPERATOR(migchain.=) 'ggr?g' AS qualified_equal;
+-- The operators live in pg_catalog, which is always searched: they need
+-- neither migchain on the search_path nor a qualified name.
+SELECT 'GGR?G'::migchain.conditions = 'ggr?g' AS equal,
+       'GGR?G'::migchain.conditions OPERATOR(pg_catalog.=) 'ggr?g' AS qualified_equal;
 SET search_path = public, migchain;
 -- The type is fixed-size, two bytes, passed by value, stored plain.
 SELECT typlen, typbyval, typalign, typstorage

@@ -4,6 +4,27 @@
 -- sets search_path or casts to migchain's types.
 SHOW search_path;
 
+-- The operators of migchain's types need no search_path: they are in
+-- pg_catalog, which name lookup always searches.
+SELECT 'MA'::migchain.country = 'Marokko' AS country_equal,
+       'GGR?G'::migchain.conditions < 'RRRRR' AS conditions_less,
+       'LP'::migchain.request_kind <> 'T&O' AS kind_differs,
+       'pending=1, positive=0, negative=0, withdrawn=0'::migchain.tally
+         + 'pending=0, positive=1, negative=0, withdrawn=0' AS tally_sum;
+-- Whatever path a client sets.
+CREATE SCHEMA elsewhere;
+SET search_path = elsewhere;
+SELECT 'positief'::migchain.answer = 'positive' AS answer_equal;
+RESET search_path;
+DROP SCHEMA elsewhere;
+-- They are the operators of the types' operator classes: an index serves them.
+CREATE TABLE countries_seen (c migchain.country);
+CREATE INDEX ON countries_seen (c);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM countries_seen WHERE c = 'MA';
+RESET enable_seqscan;
+DROP TABLE countries_seen;
+
 -- Loading from text columns: every type reads text in assignment.
 CREATE TABLE staging_text (kind text, answer text, country text, presented_on date,
                            person_id int8, answered_on date);
@@ -23,6 +44,7 @@ SELECT kind, answer, country, presented_on, person_id, answered_on, person_id
   FROM staging_varchar;
 SELECT request_id, kind, answer, country, presented_on FROM migchain.request
  WHERE request_id BETWEEN 901 AND 904 ORDER BY request_id;
+SELECT count(*) FROM migchain.request WHERE country = 'MA' AND kind = 'LP' AND answer = 'pending';
 -- A bad value names itself, as in text input.
 INSERT INTO migchain.request (kind, answer, country, presented_on, person_id)
 SELECT 'LP', 'pending', country, '2021-01-01', 905 FROM (VALUES ('Atlantis'::varchar)) v(country);

@@ -828,3 +828,111 @@ BEGIN
 	   AND objsubid OPERATOR(pg_catalog.=) 0;
 END
 $$;
+
+-- The operators of migchain's types live in pg_catalog, which name lookup
+-- always searches: "WHERE country = 'MA'" works for every role without
+-- migchain on its search path, whatever path a role, database or client
+-- sets.  Moved, they keep their identity, so the operator classes, the
+-- constraints, the views and the SQL-standard bodies that use them stay as
+-- they are; the PL/pgSQL bodies that name them are written anew.
+DO $$
+DECLARE
+	op pg_catalog.regoperator;
+BEGIN
+	FOR op IN SELECT o.oid::pg_catalog.regoperator FROM pg_catalog.pg_operator o
+			   WHERE o.oprnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	LOOP
+		EXECUTE format('ALTER OPERATOR %s SET SCHEMA pg_catalog', op);
+	END LOOP;
+END
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
+										to_year pg_catalog.int4 DEFAULT NULL,
+										kind @extschema@.request_kind DEFAULT NULL)
+	RETURNS SETOF @extschema@.request_cube
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
+		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
+BEGIN
+	IF kind IS NOT NULL THEN
+		query := query || format(' AND r.kind OPERATOR(pg_catalog.=) %L::@extschema@.request_kind', kind);
+	END IF;
+	RETURN QUERY EXECUTE query;
+END
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.generate_demo(seed pg_catalog.int8 DEFAULT 1,
+										  scale pg_catalog.float8 DEFAULT 1,
+										  first_year pg_catalog.int4 DEFAULT 2017,
+										  last_year pg_catalog.int4 DEFAULT 2022)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	existing pg_catalog.int8;
+	routes pg_catalog.int8;
+	made pg_catalog.int8;
+BEGIN
+	SELECT count(*) INTO existing FROM @extschema@.request;
+	SELECT count(*) INTO routes FROM @extschema@.country_route;
+	IF existing > 0 OR routes > 0 THEN
+		RAISE EXCEPTION 'generate_demo fills empty tables only'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = pg_catalog.format('Rows in migchain.request: %s; in migchain.country_route: %s.',
+											 existing, routes),
+				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route).';
+	END IF;
+
+	INSERT INTO @extschema@.request
+		(kind, answer, country, presented_on, person_id, answered_on, requested_on, source)
+	SELECT d.kind, d.answer, d.country, d.presented_on, d.person_id, d.answered_on,
+		   d.requested_on, d.source
+	  FROM @extschema@.demo_requests(seed, scale, first_year, last_year) d;
+	GET DIAGNOSTICS made = ROW_COUNT;
+
+	-- Routes: an LP process for every country of the demo but Somalia, and
+	-- the readmission agreements and working arrangements.
+	INSERT INTO @extschema@.country_route
+		(country, kind, valid_from, valid_to, has_process, arrangement, arrangement_name,
+		 reply_deadline, deadline_unit, tacit_acceptance, note)
+	SELECT v.country::@extschema@.country, v.kind::@extschema@.request_kind,
+		   v.valid_from::date, v.valid_to::date, v.has_process, v.arrangement, v.name,
+		   v.deadline, v.unit, v.tacit, 'demo'
+	  FROM (VALUES
+		('SO', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2000-01-01', '2016-10-02', true, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2016-10-02', NULL, true, 'working_arrangement', 'Joint Way Forward', NULL, NULL, false),
+		('BD', 'LP', '2000-01-01', '2017-09-20', true, 'none', NULL, NULL, NULL, false),
+		('BD', 'LP', '2017-09-20', NULL, true, 'working_arrangement', 'Standard Operating Procedures', NULL, NULL, false),
+		('ET', 'LP', '2000-01-01', '2018-01-29', true, 'none', NULL, NULL, NULL, false),
+		('ET', 'LP', '2018-01-29', NULL, true, 'working_arrangement', 'Admission procedures', NULL, NULL, false),
+		('AL', 'T&O', '2006-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Albania readmission agreement', 12, 'calendar_days', true),
+		('AM', 'T&O', '2014-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Armenia readmission agreement', 12, 'calendar_days', true),
+		('AZ', 'T&O', '2014-09-01', NULL, true, 'eu_readmission_agreement', 'EU-Azerbaijan readmission agreement', 15, 'calendar_days', true),
+		('BA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Bosnia and Herzegovina readmission agreement', 14, 'calendar_days', true),
+		('BY', 'T&O', '2020-07-01', NULL, true, 'eu_readmission_agreement', 'EU-Belarus readmission agreement', 15, 'calendar_days', false),
+		('GE', 'T&O', '2011-03-01', NULL, true, 'eu_readmission_agreement', 'EU-Georgia readmission agreement', 12, 'calendar_days', true),
+		('LK', 'T&O', '2005-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Sri Lanka readmission agreement', 25, 'working_days', false),
+		('MD', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Moldova readmission agreement', 14, 'calendar_days', true),
+		('MK', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-North Macedonia readmission agreement', 14, 'calendar_days', true),
+		('PK', 'T&O', '2010-12-01', NULL, true, 'eu_readmission_agreement', 'EU-Pakistan readmission agreement', 30, 'calendar_days', true),
+		('RS', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Serbia readmission agreement', 14, 'calendar_days', true),
+		('RU', 'T&O', '2007-06-01', NULL, true, 'eu_readmission_agreement', 'EU-Russia readmission agreement', 25, 'calendar_days', false),
+		('TR', 'T&O', '2014-10-01', NULL, true, 'eu_readmission_agreement', 'EU-Turkey readmission agreement', 25, 'working_days', false),
+		('UA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Ukraine readmission agreement', 14, 'calendar_days', true),
+		('XK', 'T&O', '2013-01-01', NULL, true, 'bilateral_agreement', 'Benelux-Kosovo readmission agreement', 14, 'calendar_days', false)
+	  ) AS v(country, kind, valid_from, valid_to, has_process, arrangement, name, deadline, unit, tacit);
+
+	INSERT INTO @extschema@.country_route (country, kind, valid_from, has_process, note)
+	SELECT DISTINCT d.country, 'LP'::@extschema@.request_kind, '2000-01-01'::date, true, 'demo'
+	  FROM @extschema@.request d
+	 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.country_route r
+						WHERE r.country OPERATOR(pg_catalog.=) d.country
+						  AND r.kind OPERATOR(pg_catalog.=) 'LP');
+
+	RETURN made;
+END
+$$;

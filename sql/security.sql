@@ -119,7 +119,7 @@ INSERT INTO migchain.request (kind, answer, country, presented_on, answered_on, 
   ('T&O', 'withdrawn', 'YUCS', '2019-02-02', '2020-02-03', 900002);
 INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_process) VALUES ('NO', 'LP', '2019-01-01', '2020-01-01', true);
 INSERT INTO migchain.country_route (country, kind, valid_from, has_process) VALUES ('NO', 'LP', '2020-01-01', true);
-UPDATE migchain.country_route SET valid_to = '2022-01-01' WHERE country OPERATOR(migchain.=) 'NO' AND valid_to IS NULL;
+UPDATE migchain.country_route SET valid_to = '2022-01-01' WHERE country OPERATOR(pg_catalog.=) 'NO' AND valid_to IS NULL;
 INSERT INTO migchain.country_route (country, kind, valid_from, has_process) VALUES ('NO', 'LP', '2022-01-01', true);
 
 -- Everything a user calls, under three search paths: the results are the

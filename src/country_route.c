@@ -160,8 +160,8 @@ country_route_overlap_plan(Relation rel, const RouteColumns *col)
 	argtypes[4] = DATEOID;
 	sql = psprintf("SELECT o.route_id, o.valid_from, o.valid_to"
 				   "  FROM %s.country_route o"
-				   " WHERE o.country OPERATOR(%s.=) $1"
-				   "   AND o.kind OPERATOR(%s.=) $2"
+				   " WHERE o.country OPERATOR(pg_catalog.=) $1"
+				   "   AND o.kind OPERATOR(pg_catalog.=) $2"
 				   "   AND o.route_id OPERATOR(pg_catalog.<>) $3"
 				   "   AND o.valid_from OPERATOR(pg_catalog.<)"
 				   "       coalesce($5, 'infinity'::pg_catalog.date)"
@@ -169,7 +169,7 @@ country_route_overlap_plan(Relation rel, const RouteColumns *col)
 				   "       coalesce(o.valid_to, 'infinity'::pg_catalog.date)"
 				   " ORDER BY o.valid_from, o.route_id"
 				   " LIMIT 1",
-				   schema, schema, schema);
+				   schema);
 	plan = SPI_prepare(sql, 5, argtypes);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for the overlap query of migchain.country_route: %s",

@@ -137,75 +137,75 @@ CREATE FUNCTION @extschema@.request_kind_hash_extended(@extschema@.request_kind,
 COMMENT ON FUNCTION @extschema@.request_kind_hash_extended(@extschema@.request_kind, pg_catalog.int8) IS
 	'64-bit hash of a request_kind with a seed';
 
-CREATE OPERATOR @extschema@.< (
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-COMMENT ON OPERATOR @extschema@.< (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.< (@extschema@.request_kind, @extschema@.request_kind) IS
 	'less than (LP < T&O)';
 
-CREATE OPERATOR @extschema@.<= (
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.<= (@extschema@.request_kind, @extschema@.request_kind) IS
 	'less than or equal';
 
-CREATE OPERATOR @extschema@.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
 	HASHES, MERGES
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.= (@extschema@.request_kind, @extschema@.request_kind) IS
 	'equal';
 
-CREATE OPERATOR @extschema@.<> (
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.<> (@extschema@.request_kind, @extschema@.request_kind) IS
 	'not equal';
 
-CREATE OPERATOR @extschema@.>= (
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.>= (@extschema@.request_kind, @extschema@.request_kind) IS
 	'greater than or equal';
 
-CREATE OPERATOR @extschema@.> (
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = @extschema@.request_kind, RIGHTARG = @extschema@.request_kind,
 	FUNCTION = @extschema@.request_kind_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-COMMENT ON OPERATOR @extschema@.> (@extschema@.request_kind, @extschema@.request_kind) IS
+COMMENT ON OPERATOR pg_catalog.> (@extschema@.request_kind, @extschema@.request_kind) IS
 	'greater than';
 
 CREATE OPERATOR CLASS @extschema@.request_kind_ops
 	DEFAULT FOR TYPE @extschema@.request_kind USING btree AS
-	OPERATOR 1 @extschema@.<,
-	OPERATOR 2 @extschema@.<=,
-	OPERATOR 3 @extschema@.=,
-	OPERATOR 4 @extschema@.>=,
-	OPERATOR 5 @extschema@.>,
+	OPERATOR 1 pg_catalog.<,
+	OPERATOR 2 pg_catalog.<=,
+	OPERATOR 3 pg_catalog.=,
+	OPERATOR 4 pg_catalog.>=,
+	OPERATOR 5 pg_catalog.>,
 	FUNCTION 1 @extschema@.request_kind_cmp(@extschema@.request_kind, @extschema@.request_kind);
 COMMENT ON OPERATOR CLASS @extschema@.request_kind_ops USING btree IS
 	'btree order of request_kind: LP < T&O';
 
 CREATE OPERATOR CLASS @extschema@.request_kind_ops
 	DEFAULT FOR TYPE @extschema@.request_kind USING hash AS
-	OPERATOR 1 @extschema@.=,
+	OPERATOR 1 pg_catalog.=,
 	FUNCTION 1 @extschema@.request_kind_hash(@extschema@.request_kind),
 	FUNCTION 2 @extschema@.request_kind_hash_extended(@extschema@.request_kind, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.request_kind_ops USING hash IS

@@ -166,75 +166,75 @@ CREATE FUNCTION @extschema@.answer_hash_extended(@extschema@.answer, pg_catalog.
 COMMENT ON FUNCTION @extschema@.answer_hash_extended(@extschema@.answer, pg_catalog.int8) IS
 	'64-bit hash of an answer with a seed';
 
-CREATE OPERATOR @extschema@.< (
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-COMMENT ON OPERATOR @extschema@.< (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.< (@extschema@.answer, @extschema@.answer) IS
 	'less than (pending < positive < negative < withdrawn)';
 
-CREATE OPERATOR @extschema@.<= (
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.<= (@extschema@.answer, @extschema@.answer) IS
 	'less than or equal';
 
-CREATE OPERATOR @extschema@.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
 	HASHES, MERGES
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.= (@extschema@.answer, @extschema@.answer) IS
 	'equal';
 
-CREATE OPERATOR @extschema@.<> (
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.<> (@extschema@.answer, @extschema@.answer) IS
 	'not equal';
 
-CREATE OPERATOR @extschema@.>= (
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.>= (@extschema@.answer, @extschema@.answer) IS
 	'greater than or equal';
 
-CREATE OPERATOR @extschema@.> (
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = @extschema@.answer, RIGHTARG = @extschema@.answer,
 	FUNCTION = @extschema@.answer_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-COMMENT ON OPERATOR @extschema@.> (@extschema@.answer, @extschema@.answer) IS
+COMMENT ON OPERATOR pg_catalog.> (@extschema@.answer, @extschema@.answer) IS
 	'greater than';
 
 CREATE OPERATOR CLASS @extschema@.answer_ops
 	DEFAULT FOR TYPE @extschema@.answer USING btree AS
-	OPERATOR 1 @extschema@.<,
-	OPERATOR 2 @extschema@.<=,
-	OPERATOR 3 @extschema@.=,
-	OPERATOR 4 @extschema@.>=,
-	OPERATOR 5 @extschema@.>,
+	OPERATOR 1 pg_catalog.<,
+	OPERATOR 2 pg_catalog.<=,
+	OPERATOR 3 pg_catalog.=,
+	OPERATOR 4 pg_catalog.>=,
+	OPERATOR 5 pg_catalog.>,
 	FUNCTION 1 @extschema@.answer_cmp(@extschema@.answer, @extschema@.answer);
 COMMENT ON OPERATOR CLASS @extschema@.answer_ops USING btree IS
 	'btree order of answer: pending < positive < negative < withdrawn';
 
 CREATE OPERATOR CLASS @extschema@.answer_ops
 	DEFAULT FOR TYPE @extschema@.answer USING hash AS
-	OPERATOR 1 @extschema@.=,
+	OPERATOR 1 pg_catalog.=,
 	FUNCTION 1 @extschema@.answer_hash(@extschema@.answer),
 	FUNCTION 2 @extschema@.answer_hash_extended(@extschema@.answer, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.answer_ops USING hash IS

@@ -101,75 +101,75 @@ CREATE FUNCTION @extschema@.country_hash_extended(@extschema@.country, pg_catalo
 COMMENT ON FUNCTION @extschema@.country_hash_extended(@extschema@.country, pg_catalog.int8) IS
 	'hash support for country, with a seed';
 
-CREATE OPERATOR @extschema@.< (
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-COMMENT ON OPERATOR @extschema@.< (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.< (@extschema@.country, @extschema@.country) IS
 	'country less than (by stored code)';
 
-CREATE OPERATOR @extschema@.<= (
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.<= (@extschema@.country, @extschema@.country) IS
 	'country less than or equal (by stored code)';
 
-CREATE OPERATOR @extschema@.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
 	HASHES, MERGES
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.= (@extschema@.country, @extschema@.country) IS
 	'country equal';
 
-CREATE OPERATOR @extschema@.<> (
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.<> (@extschema@.country, @extschema@.country) IS
 	'country not equal';
 
-CREATE OPERATOR @extschema@.>= (
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.>= (@extschema@.country, @extschema@.country) IS
 	'country greater than or equal (by stored code)';
 
-CREATE OPERATOR @extschema@.> (
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
 	FUNCTION = @extschema@.country_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-COMMENT ON OPERATOR @extschema@.> (@extschema@.country, @extschema@.country) IS
+COMMENT ON OPERATOR pg_catalog.> (@extschema@.country, @extschema@.country) IS
 	'country greater than (by stored code)';
 
 CREATE OPERATOR CLASS @extschema@.country_ops
 	DEFAULT FOR TYPE @extschema@.country USING btree AS
-	OPERATOR 1 @extschema@.<,
-	OPERATOR 2 @extschema@.<=,
-	OPERATOR 3 @extschema@.=,
-	OPERATOR 4 @extschema@.>=,
-	OPERATOR 5 @extschema@.>,
+	OPERATOR 1 pg_catalog.<,
+	OPERATOR 2 pg_catalog.<=,
+	OPERATOR 3 pg_catalog.=,
+	OPERATOR 4 pg_catalog.>=,
+	OPERATOR 5 pg_catalog.>,
 	FUNCTION 1 @extschema@.country_cmp(@extschema@.country, @extschema@.country);
 COMMENT ON OPERATOR CLASS @extschema@.country_ops USING btree IS
 	'btree operator class for country, ordered by stored code';
 
 CREATE OPERATOR CLASS @extschema@.country_ops
 	DEFAULT FOR TYPE @extschema@.country USING hash AS
-	OPERATOR 1 @extschema@.=,
+	OPERATOR 1 pg_catalog.=,
 	FUNCTION 1 @extschema@.country_hash(@extschema@.country),
 	FUNCTION 2 @extschema@.country_hash_extended(@extschema@.country, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.country_ops USING hash IS
@@ -191,7 +191,7 @@ CREATE AGGREGATE @extschema@.min(@extschema@.country) (
 	SFUNC = @extschema@.country_smaller,
 	STYPE = @extschema@.country,
 	COMBINEFUNC = @extschema@.country_smaller,
-	SORTOP = OPERATOR(@extschema@.<),
+	SORTOP = OPERATOR(pg_catalog.<),
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.country) IS
@@ -201,7 +201,7 @@ CREATE AGGREGATE @extschema@.max(@extschema@.country) (
 	SFUNC = @extschema@.country_larger,
 	STYPE = @extschema@.country,
 	COMBINEFUNC = @extschema@.country_larger,
-	SORTOP = OPERATOR(@extschema@.>),
+	SORTOP = OPERATOR(pg_catalog.>),
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.country) IS

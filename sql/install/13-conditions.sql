@@ -105,75 +105,75 @@ CREATE FUNCTION @extschema@.conditions_hash_extended(@extschema@.conditions, pg_
 COMMENT ON FUNCTION @extschema@.conditions_hash_extended(@extschema@.conditions, pg_catalog.int8) IS
 	'hash support for conditions: 64-bit hash with a seed';
 
-CREATE OPERATOR @extschema@.< (
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-COMMENT ON OPERATOR @extschema@.< (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.< (@extschema@.conditions, @extschema@.conditions) IS
 	'less than (condition 1 first, unknown < green < red)';
 
-CREATE OPERATOR @extschema@.<= (
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.<= (@extschema@.conditions, @extschema@.conditions) IS
 	'less than or equal (condition 1 first, unknown < green < red)';
 
-CREATE OPERATOR @extschema@.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
 	HASHES, MERGES
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.= (@extschema@.conditions, @extschema@.conditions) IS
 	'equal: all five lights the same';
 
-CREATE OPERATOR @extschema@.<> (
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.<> (@extschema@.conditions, @extschema@.conditions) IS
 	'not equal: some light differs';
 
-CREATE OPERATOR @extschema@.>= (
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.>= (@extschema@.conditions, @extschema@.conditions) IS
 	'greater than or equal (condition 1 first, unknown < green < red)';
 
-CREATE OPERATOR @extschema@.> (
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = @extschema@.conditions, RIGHTARG = @extschema@.conditions,
 	FUNCTION = @extschema@.conditions_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-COMMENT ON OPERATOR @extschema@.> (@extschema@.conditions, @extschema@.conditions) IS
+COMMENT ON OPERATOR pg_catalog.> (@extschema@.conditions, @extschema@.conditions) IS
 	'greater than (condition 1 first, unknown < green < red)';
 
 CREATE OPERATOR CLASS @extschema@.conditions_ops
 	DEFAULT FOR TYPE @extschema@.conditions USING btree AS
-	OPERATOR 1 @extschema@.< ,
-	OPERATOR 2 @extschema@.<= ,
-	OPERATOR 3 @extschema@.= ,
-	OPERATOR 4 @extschema@.>= ,
-	OPERATOR 5 @extschema@.> ,
+	OPERATOR 1 pg_catalog.< ,
+	OPERATOR 2 pg_catalog.<= ,
+	OPERATOR 3 pg_catalog.= ,
+	OPERATOR 4 pg_catalog.>= ,
+	OPERATOR 5 pg_catalog.> ,
 	FUNCTION 1 @extschema@.conditions_cmp(@extschema@.conditions, @extschema@.conditions);
 COMMENT ON OPERATOR CLASS @extschema@.conditions_ops USING btree IS
 	'btree order of conditions: condition 1 first, each light unknown < green < red (the byte order of the text form)';
 
 CREATE OPERATOR CLASS @extschema@.conditions_ops
 	DEFAULT FOR TYPE @extschema@.conditions USING hash AS
-	OPERATOR 1 @extschema@.= ,
+	OPERATOR 1 pg_catalog.= ,
 	FUNCTION 1 @extschema@.conditions_hash(@extschema@.conditions),
 	FUNCTION 2 @extschema@.conditions_hash_extended(@extschema@.conditions, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.conditions_ops USING hash IS

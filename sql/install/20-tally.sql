@@ -86,68 +86,68 @@ CREATE FUNCTION @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.in
 COMMENT ON FUNCTION @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.int8) IS
 	'hash support with a seed';
 
-CREATE OPERATOR @extschema@.= (
+CREATE OPERATOR pg_catalog.= (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
 	FUNCTION = @extschema@.tally_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
 	HASHES, MERGES
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.tally, @extschema@.tally) IS 'equal tallies';
-CREATE OPERATOR @extschema@.<> (
+COMMENT ON OPERATOR pg_catalog.= (@extschema@.tally, @extschema@.tally) IS 'equal tallies';
+CREATE OPERATOR pg_catalog.<> (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
 	FUNCTION = @extschema@.tally_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.tally, @extschema@.tally) IS 'different tallies';
-CREATE OPERATOR @extschema@.< (
+COMMENT ON OPERATOR pg_catalog.<> (@extschema@.tally, @extschema@.tally) IS 'different tallies';
+CREATE OPERATOR pg_catalog.< (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
 	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-COMMENT ON OPERATOR @extschema@.< (@extschema@.tally, @extschema@.tally) IS 'less than';
-CREATE OPERATOR @extschema@.<= (
+COMMENT ON OPERATOR pg_catalog.< (@extschema@.tally, @extschema@.tally) IS 'less than';
+CREATE OPERATOR pg_catalog.<= (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
 	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.tally, @extschema@.tally) IS 'less than or equal';
-CREATE OPERATOR @extschema@.> (
+COMMENT ON OPERATOR pg_catalog.<= (@extschema@.tally, @extschema@.tally) IS 'less than or equal';
+CREATE OPERATOR pg_catalog.> (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
 	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-COMMENT ON OPERATOR @extschema@.> (@extschema@.tally, @extschema@.tally) IS 'greater than';
-CREATE OPERATOR @extschema@.>= (
+COMMENT ON OPERATOR pg_catalog.> (@extschema@.tally, @extschema@.tally) IS 'greater than';
+CREATE OPERATOR pg_catalog.>= (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally, FUNCTION = @extschema@.tally_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.tally, @extschema@.tally) IS 'greater than or equal';
+COMMENT ON OPERATOR pg_catalog.>= (@extschema@.tally, @extschema@.tally) IS 'greater than or equal';
 
 CREATE OPERATOR CLASS @extschema@.tally_ops
 	DEFAULT FOR TYPE @extschema@.tally USING btree AS
-	OPERATOR 1 @extschema@.< ,
-	OPERATOR 2 @extschema@.<= ,
-	OPERATOR 3 @extschema@.= ,
-	OPERATOR 4 @extschema@.>= ,
-	OPERATOR 5 @extschema@.> ,
+	OPERATOR 1 pg_catalog.< ,
+	OPERATOR 2 pg_catalog.<= ,
+	OPERATOR 3 pg_catalog.= ,
+	OPERATOR 4 pg_catalog.>= ,
+	OPERATOR 5 pg_catalog.> ,
 	FUNCTION 1 @extschema@.tally_cmp(@extschema@.tally, @extschema@.tally);
 COMMENT ON OPERATOR CLASS @extschema@.tally_ops USING btree IS
 	'tallies ordered by pending, positive, negative, then withdrawn';
 CREATE OPERATOR CLASS @extschema@.tally_ops
 	DEFAULT FOR TYPE @extschema@.tally USING hash AS
-	OPERATOR 1 @extschema@.= ,
+	OPERATOR 1 pg_catalog.= ,
 	FUNCTION 1 @extschema@.tally_hash(@extschema@.tally),
 	FUNCTION 2 @extschema@.tally_hash_extended(@extschema@.tally, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.tally_ops USING hash IS 'hashing of tallies';
 
-CREATE OPERATOR @extschema@.+ (
+CREATE OPERATOR pg_catalog.+ (
 	LEFTARG = @extschema@.tally, RIGHTARG = @extschema@.tally,
-	FUNCTION = @extschema@.tally_add, COMMUTATOR = OPERATOR(@extschema@.+)
+	FUNCTION = @extschema@.tally_add, COMMUTATOR = OPERATOR(pg_catalog.+)
 );
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.tally, @extschema@.tally) IS 'tallies added';
+COMMENT ON OPERATOR pg_catalog.+ (@extschema@.tally, @extschema@.tally) IS 'tallies added';
 
 -- Accessors.
 CREATE FUNCTION @extschema@.pending(@extschema@.tally) RETURNS pg_catalog.int8

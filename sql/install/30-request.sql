@@ -17,9 +17,9 @@ CREATE TABLE @extschema@.request (
 	CONSTRAINT request_presented_in_range
 		CHECK (@extschema@.year_in_range(presented_on)),
 	CONSTRAINT request_final_answer_needs_date
-		CHECK (answer OPERATOR(@extschema@.=) 'pending' OR answered_on IS NOT NULL),
+		CHECK (answer OPERATOR(pg_catalog.=) 'pending' OR answered_on IS NOT NULL),
 	CONSTRAINT request_pending_has_no_answer_date
-		CHECK (answer OPERATOR(@extschema@.<>) 'pending' OR answered_on IS NULL),
+		CHECK (answer OPERATOR(pg_catalog.<>) 'pending' OR answered_on IS NULL),
 	CONSTRAINT request_answer_not_before_presentation
 		CHECK (answered_on >= presented_on),
 	CONSTRAINT request_presented_not_before_requested
@@ -144,8 +144,8 @@ CREATE FUNCTION @extschema@.has_process(country @extschema@.country,
 	RETURN (SELECT CASE WHEN pg_catalog.bool_or(r.has_process) THEN true
 						WHEN pg_catalog.count(*) > 0 THEN false END
 			  FROM @extschema@.country_route r
-			 WHERE r.country OPERATOR(@extschema@.=) has_process.country
-			   AND r.kind OPERATOR(@extschema@.=) has_process.kind
+			 WHERE r.country OPERATOR(pg_catalog.=) has_process.country
+			   AND r.kind OPERATOR(pg_catalog.=) has_process.kind
 			   AND r.valid_from < @extschema@.year_end(has_process.year)
 			   AND coalesce(r.valid_to, 'infinity') > @extschema@.year_start(has_process.year));
 COMMENT ON FUNCTION @extschema@.has_process(@extschema@.country, @extschema@.request_kind, pg_catalog.int4) IS

@@ -40,7 +40,7 @@ DECLARE
 		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
 BEGIN
 	IF kind IS NOT NULL THEN
-		query := query || format(' AND r.kind OPERATOR(@extschema@.=) %L::@extschema@.request_kind', kind);
+		query := query || format(' AND r.kind OPERATOR(pg_catalog.=) %L::@extschema@.request_kind', kind);
 	END IF;
 	RETURN QUERY EXECUTE query;
 END
@@ -90,7 +90,7 @@ BEGIN ATOMIC
 		SELECT y.year, y.kind, cr.country, pg_catalog.bool_or(cr.has_process) AS has_process
 		  FROM (SELECT DISTINCT cells.year, cells.kind FROM cells) y
 		  JOIN @extschema@.country_route cr
-			ON cr.kind OPERATOR(@extschema@.=) y.kind
+			ON cr.kind OPERATOR(pg_catalog.=) y.kind
 		   AND cr.valid_from < pg_catalog.make_date(y.year + 1, 1, 1)
 		   AND coalesce(cr.valid_to, 'infinity') > pg_catalog.make_date(y.year, 1, 1)
 		 GROUP BY y.year, y.kind, cr.country
@@ -103,8 +103,8 @@ BEGIN ATOMIC
 	  FROM cells
 	  LEFT JOIN process
 		ON process.year = cells.year
-	   AND process.kind OPERATOR(@extschema@.=) cells.kind
-	   AND process.country OPERATOR(@extschema@.=) cells.country
+	   AND process.kind OPERATOR(pg_catalog.=) cells.kind
+	   AND process.country OPERATOR(pg_catalog.=) cells.country
 	UNION ALL
 	SELECT process.year, process.kind::pg_catalog.text, process.country::pg_catalog.text,
 		   @extschema@.name(process.country), NULL, NULL, NULL, NULL, false
@@ -112,8 +112,8 @@ BEGIN ATOMIC
 	 WHERE NOT process.has_process
 	   AND NOT EXISTS (SELECT 1 FROM cells
 						WHERE cells.year = process.year
-						  AND cells.kind OPERATOR(@extschema@.=) process.kind
-						  AND cells.country OPERATOR(@extschema@.=) process.country);
+						  AND cells.kind OPERATOR(pg_catalog.=) process.kind
+						  AND cells.country OPERATOR(pg_catalog.=) process.country);
 END;
 COMMENT ON FUNCTION @extschema@.not_confirmed_by_country(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4) IS
 	'requests per year, kind and country with the negative and withdrawn (not confirmed) ones, for a kind (NULL: both) and the years from_year to to_year (NULL: an open end)';

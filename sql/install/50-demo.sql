@@ -79,8 +79,8 @@ BEGIN
 	SELECT DISTINCT d.country, 'LP'::@extschema@.request_kind, '2000-01-01'::date, true, 'demo'
 	  FROM @extschema@.request d
 	 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.country_route r
-						WHERE r.country OPERATOR(@extschema@.=) d.country
-						  AND r.kind OPERATOR(@extschema@.=) 'LP');
+						WHERE r.country OPERATOR(pg_catalog.=) d.country
+						  AND r.kind OPERATOR(pg_catalog.=) 'LP');
 
 	RETURN made;
 END

@@ -18,7 +18,7 @@ public class ReadTypes {
     static final String PER_COUNTRY =
         "SELECT c.year, c.kind, c.country, c.tally"
         + " FROM migchain.period_cube(?, ?, ?) AS p(cube), migchain.request_cube_by_country(p.cube) AS c"
-        + " WHERE c.country OPERATOR(migchain.=) ? ORDER BY c.year";
+        + " WHERE c.country = ? ORDER BY c.year";
 
     public static void main(String[] args) throws SQLException {
         try (Connection conn = DriverManager.getConnection(args[0])) {

@@ -32,7 +32,7 @@ cur.execute("""
     SELECT c.year, c.kind, c.country, c.tally
       FROM migchain.period_cube(%s, %s, %s) AS p(cube),
            migchain.request_cube_by_country(p.cube) AS c
-     WHERE c.country OPERATOR(migchain.=) %s
+     WHERE c.country = %s
      ORDER BY c.year""", (2018, 2019, "laissez-passer", "Marokko"))
 for row in cur:
     print(row)

@@ -28,7 +28,7 @@ with psycopg.connect("") as conn:
         SELECT c.year, c.kind, c.country, c.tally
           FROM migchain.period_cube(%s, %s, %s) AS p(cube),
                migchain.request_cube_by_country(p.cube) AS c
-         WHERE c.country OPERATOR(migchain.=) %s
+         WHERE c.country = %s
          ORDER BY c.year""", (2018, 2019, "laissez-passer", "Marokko"))
     for row in cur:
         print(row)

@@ -31,7 +31,7 @@ async function main() {
     SELECT c.year, c.kind, c.country, c.tally
       FROM migchain.period_cube($1, $2, $3) AS p(cube),
            migchain.request_cube_by_country(p.cube) AS c
-     WHERE c.country OPERATOR(migchain.=) $4
+     WHERE c.country = $4
      ORDER BY c.year`, [2018, 2019, 'laissez-passer', 'Marokko']);
   for (const row of res.rows) console.log(row);
   await client.end();

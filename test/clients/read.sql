@@ -10,7 +10,7 @@ SELECT 'terugname en overname'::migchain.request_kind AS kind,
 SELECT c.year, c.kind, c.country, c.tally
   FROM migchain.period_cube(2018, 2019, 'laissez-passer') AS p(cube),
        migchain.request_cube_by_country(p.cube) AS c
- WHERE c.country OPERATOR(migchain.=) 'MA'
+ WHERE c.country = 'MA'
  ORDER BY c.year;
 
 -- The same answer in English.

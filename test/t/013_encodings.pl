@@ -81,8 +81,8 @@ for my $db (sort keys %names)
 		$names{$db}, "$db: names");
 	# every name, and every name read back as input means its country
 	is($node->safe_psql($db,
-			q{SELECT count(*), count(*) FILTER (WHERE name_en::migchain.country OPERATOR(migchain.<>) code
-			                                       OR name_nl::migchain.country OPERATOR(migchain.<>) code)
+			q{SELECT count(*), count(*) FILTER (WHERE name_en::migchain.country <> code
+			                                       OR name_nl::migchain.country <> code)
 			    FROM migchain.countries() WHERE is_current}),
 		'252|0', "$db: countries() has every name, and each reads back");
 	# the hint of a near miss names the country as the database can write it
