@@ -46,6 +46,21 @@ my @FORMER = qw(
   ANHH
 );
 
+# The usual Dutch short name where it is not the one Debian's iso-codes
+# gives (whose Dutch names follow ISO's English ones, "Korea, Republiek"),
+# after the Dutch Language Union's list of country names.  The name here is
+# the output of name(); the iso-codes name stays accepted as input.
+my %DUTCH_SHORT = (
+	BO => 'Bolivia',			# iso-codes: Bolivia, Multinationale Staat
+	GE => 'Georgië',			# iso-codes: Georgia (not translated)
+	KP => 'Noord-Korea',		# iso-codes: Korea, Democratische Volksrepubliek
+	KR => 'Zuid-Korea',			# iso-codes: Korea, Republiek
+	LA => 'Laos',				# iso-codes: Laos Democratische Volksrepubliek
+	MD => 'Moldavië',			# iso-codes: Moldavië, Republiek
+	VA => 'Vaticaanstad',		# iso-codes: Vaticaanstad, Staat
+	VE => 'Venezuela',			# iso-codes: Venezuela, Bolivariaanse Republiek
+);
+
 # Codes that are not in ISO 3166-1 but that records carry.
 my @EXTRA = (
 	{ alpha_2 => 'XK', alpha_3 => 'XKX', name_en => 'Kosovo', name_nl => 'Kosovo',
@@ -167,11 +182,12 @@ for my $c (@iso1)
 	my $e = {
 		alpha_2 => $c->{alpha_2}, alpha_3 => $c->{alpha_3}, alpha_4 => '',
 		numeric => $c->{numeric}, current => 1, withdrawn => '',
-		name_en => $c->{name}, name_nl => dutch($c->{name}),
+		name_en => $c->{name}, name_nl => $DUTCH_SHORT{ $c->{alpha_2} } // dutch($c->{name}),
 		code => slot($c->{alpha_2}), text => $c->{alpha_2},
 		other_en => [ grep { defined } @$c{qw(common_name official_name)} ],
 	};
 	$e->{other_nl} = [ map { $nl{$_} // () } @{ $e->{other_en} } ];
+	push @{ $e->{other_nl} }, dutch($c->{name}) if $DUTCH_SHORT{ $c->{alpha_2} };
 	$current_a2{ $c->{alpha_2} } = 1;
 	add($e);
 }
