@@ -85,6 +85,9 @@
 #define PCUBE_STATE_ROW_SIZE	(2 + 1 + 8)
 #define PCUBE_ENTRY_SIZE	(8 + 2 + 1 + 2)
 #define PCUBE_WIRE_ROW_SIZE	(2 + 1 + 3 * 8)
+/* the entries of a partial state within a value's 1 GB, with room for its rows */
+#define PCUBE_MAX_STATE_ENTRIES \
+	((int) ((MaxAllocSize - VARHDRSZ - 4 - 8 - 4 - PCUBE_ROWS * PCUBE_STATE_ROW_SIZE - 8) / PCUBE_ENTRY_SIZE))
 #define PCUBE_MIN_CAPACITY	1024
 #define PCUBE_ALIGN			64	/* entries start on a cache line */
 #define PCUBE_PENDING		16	/* rows whose slot is on its way to the cache */
@@ -777,6 +780,19 @@ pcube_serialize_state(PersonCubeState *pc)
 	for (r = 0; r < PCUBE_ROWS; r++)
 		if (pc->counts[r].requests != 0)
 			nrows++;
+
+	/*
+	 * A partial state is one value, and a value is at most 1 GB: room for
+	 * some 82 million (person, year, kind) of one process.  Say so, rather
+	 * than let the allocation fail with an internal error.
+	 */
+	if (pc->nentries > PCUBE_MAX_STATE_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("person_cube cannot pass %llu persons from one parallel worker, at most %d",
+						(unsigned long long) pc->nentries, PCUBE_MAX_STATE_ENTRIES),
+				 errdetail("A parallel worker passes the persons it counted to the leader in one value of at most 1 GB."),
+				 errhint("Count without parallel workers (SET max_parallel_workers_per_gather = 0), where the limit is the memory of one process, or count a shorter period.")));
 	pq_begintypsend(&buf);
 	/* one allocation of the exact size; it fails beyond 1 GB, a bytea's limit */
 	enlargeStringInfo(&buf, 4 + 8 + 4 + nrows * PCUBE_STATE_ROW_SIZE + 8 +

@@ -309,6 +309,14 @@ sub doc_form
 	return '`' . $message . '`';
 }
 
+# Errors that no test run can raise with the resources of a test machine:
+# each is still catalogued; that it is not raised is printed, never counted
+# as a passed test.
+my %beyond_the_suite = (
+	'person_cube cannot pass %llu persons from one parallel worker, at most %d' =>
+	  'needs a parallel worker that counted over 82 million distinct persons (some 2 GB)',
+);
+
 for my $e (@errors)
 {
 	my $doc = doc_form($e->{message});
@@ -318,6 +326,11 @@ for my $e (@errors)
 	my @coded = grep { index($_, "`$e->{code}`") >= 0 && index($_, "`$e->{condition}`") >= 0 } @rows;
 	ok(!@rows || @coded > 0, "documented with $e->{code} $e->{condition}: $e->{message}")
 	  or diag("the line of docs/errors.md with $doc does not say $e->{code} ($e->{condition})");
+	if (my $why = $beyond_the_suite{ $e->{message} })
+	{
+		note("not raised by the suite: $e->{message}: $why");
+		next;
+	}
 	ok($exercised{ $e->{message} }, "exercised: $e->{message}")
 	  or diag("no test raised it: no ERROR line of the $outputs given has this message ($e->{where})");
 }
