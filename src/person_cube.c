@@ -85,9 +85,9 @@
 #define PCUBE_STATE_ROW_SIZE	(2 + 1 + 8)
 #define PCUBE_ENTRY_SIZE	(8 + 2 + 1 + 2)
 #define PCUBE_WIRE_ROW_SIZE	(2 + 1 + 3 * 8)
-/* the entries of a partial state within a value's 1 GB, with room for its rows */
+/* the entries of a partial state within a value's 1 GB (StringInfo keeps a byte for a NUL) */
 #define PCUBE_MAX_STATE_ENTRIES \
-	((int) ((MaxAllocSize - VARHDRSZ - 4 - 8 - 4 - PCUBE_ROWS * PCUBE_STATE_ROW_SIZE - 8) / PCUBE_ENTRY_SIZE))
+	((int) ((MaxAllocSize - VARHDRSZ - 4 - 8 - 4 - PCUBE_ROWS * PCUBE_STATE_ROW_SIZE - 8 - 1) / PCUBE_ENTRY_SIZE))
 #define PCUBE_MIN_CAPACITY	1024
 #define PCUBE_ALIGN			64	/* entries start on a cache line */
 #define PCUBE_PENDING		16	/* rows whose slot is on its way to the cache */
