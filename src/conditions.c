@@ -21,15 +21,6 @@
 #include "conditions_parse.h"
 #include "text_chars.h"
 
-/* Names of the conditions, in order, as identifiers (English snake_case). */
-static const char *const condition_names[MC_NUM_CONDITIONS] = {
-	"removable",
-	"country_cooperates",
-	"identity_established",
-	"available",
-	"person_cooperates"
-};
-
 #define CONDITIONS_INPUT_HINT \
 	"Write five lights, one per condition in the order removable, " \
 	"country_cooperates, identity_established, available, person_cooperates, " \
@@ -93,8 +84,8 @@ conditions_report_bad_input(const char *str, ConditionsParseResult r)
 	mc_invalid_text("conditions", str, detail, CONDITIONS_INPUT_HINT);
 }
 
-/* Raise 22023 unless n is a condition number (1..5). */
-static void
+/* Raise 22023 unless n is a condition number (1..5); lights uses it too. */
+void
 conditions_check_number(int32 n)
 {
 	if (n < 1 || n > MC_NUM_CONDITIONS)
@@ -274,7 +265,7 @@ conditions_condition_name(PG_FUNCTION_ARGS)
 	int32		n = PG_GETARG_INT32(0);
 
 	conditions_check_number(n);
-	PG_RETURN_TEXT_P(cstring_to_text(condition_names[n - 1]));
+	PG_RETURN_TEXT_P(cstring_to_text(conditions_names[n - 1]));
 }
 
 PG_FUNCTION_INFO_V1(conditions_returnable);
@@ -326,7 +317,7 @@ conditions_names_with_light(Conditions c, int light)
 
 	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
 		if (MC_CONDITIONS_LIGHT(c, n) == light)
-			names[count++] = PointerGetDatum(cstring_to_text(condition_names[n - 1]));
+			names[count++] = PointerGetDatum(cstring_to_text(conditions_names[n - 1]));
 	if (count == 0)
 		return construct_empty_array(TEXTOID);
 	return construct_array(names, count, TEXTOID, -1, false, TYPALIGN_INT);
@@ -350,6 +341,6 @@ conditions_first_red(PG_FUNCTION_ARGS)
 
 	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
 		if (MC_CONDITIONS_LIGHT(c, n) == MC_LIGHT_RED)
-			PG_RETURN_TEXT_P(cstring_to_text(condition_names[n - 1]));
+			PG_RETURN_TEXT_P(cstring_to_text(conditions_names[n - 1]));
 	PG_RETURN_NULL();
 }

@@ -8,6 +8,15 @@
 
 #include "text_chars.h"
 
+/* Names of the conditions, in order, as identifiers (English snake_case). */
+const char *const conditions_names[MC_NUM_CONDITIONS] = {
+	"removable",
+	"country_cooperates",
+	"identity_established",
+	"available",
+	"person_cooperates"
+};
+
 /* The light code of an input character, or -1 if it is not a light. */
 static int
 conditions_light_of_char(char c)
@@ -126,4 +135,29 @@ conditions_format(uint32_t v, char *buf)
 		buf[n - 1] = conditions_light_char(MC_CONDITIONS_LIGHT(v, n));
 	buf[MC_CONDITIONS_TEXT_LEN] = '\0';
 	return true;
+}
+
+int
+conditions_number_of_name(const char *s, size_t len)
+{
+	int			n;
+
+	for (n = 1; n <= MC_NUM_CONDITIONS; n++)
+	{
+		const char *name = conditions_names[n - 1];
+		size_t		i;
+
+		for (i = 0; i < len && name[i] != '\0'; i++)
+		{
+			char		c = s[i];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char) (c - 'A' + 'a');
+			if (c != name[i])
+				break;
+		}
+		if (i == len && name[i] == '\0')
+			return n;
+	}
+	return 0;
 }

@@ -111,4 +111,16 @@ extern bool conditions_format(uint32_t v, char *buf);
 /* The output character of a light code (0..2). */
 extern char conditions_light_char(int light);
 
+/*
+ * Names of the conditions, condition n at index n - 1: removable,
+ * country_cooperates, identity_established, available, person_cooperates.
+ */
+extern const char *const conditions_names[MC_NUM_CONDITIONS];
+
+/*
+ * The number (1..5) of the condition named by the len bytes at s, in any
+ * case; 0 if they name none.
+ */
+extern int	conditions_number_of_name(const char *s, size_t len);
+
 #endif							/* CONDITIONS_PARSE_H */

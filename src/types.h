@@ -70,6 +70,9 @@ typedef int16 Conditions;
 #define PG_GETARG_CONDITIONS(n)	DatumGetConditions(PG_GETARG_DATUM(n))
 #define PG_RETURN_CONDITIONS(c)	return ConditionsGetDatum(c)
 
+/* Raise 22023 unless n is a condition number, 1 to 5 (conditions.c). */
+extern void conditions_check_number(int32 n);
+
 /*
  * tally: counts of requests per answer category, 32 bytes, passed by
  * reference.  Indexed by the answer ordinals above.
@@ -83,5 +86,18 @@ typedef struct Tally
 #define TallyPGetDatum(t)	PointerGetDatum(t)
 #define PG_GETARG_TALLY_P(n)	DatumGetTallyP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TALLY_P(t)	return TallyPGetDatum(t)
+
+/*
+ * lights: counts of cases per condition and light, 136 bytes of int64,
+ * passed by reference; the layout is LightsCounts of lights_parse.h.
+ */
+#include "lights_parse.h"
+
+typedef LightsCounts Lights;
+
+#define DatumGetLightsP(d)	((Lights *) DatumGetPointer(d))
+#define LightsPGetDatum(l)	PointerGetDatum(l)
+#define PG_GETARG_LIGHTS_P(n)	DatumGetLightsP(PG_GETARG_DATUM(n))
+#define PG_RETURN_LIGHTS_P(l)	return LightsPGetDatum(l)
 
 #endif							/* MIGCHAIN_TYPES_H */

@@ -48,7 +48,8 @@ CREATE TABLE public.typed (
 	c migchain.country,
 	l migchain.conditions,
 	t migchain.tally,
-	cs migchain.country[]
+	cs migchain.country[],
+	lc migchain.lights
 );
 INSERT INTO public.typed VALUES
   (1, 'LP', 'pending', 'AF', 'GGGGG', 'pending=0, positive=0, negative=0, withdrawn=0', '{AF,ZW}'),
@@ -60,6 +61,13 @@ INSERT INTO public.typed VALUES
   (5, 'readmission', 'withdrawn', 'XXX', '?GR??', 'pending=0, positive=0, negative=0, withdrawn=1', NULL),
   (6, 'LP', 'positief', 'XK', 'R????', 'pending=0, positive=0, negative=1, withdrawn=0', '{SUHH}'),
   (7, NULL, NULL, NULL, NULL, NULL, NULL);
+UPDATE public.typed u SET lc = v.lc
+  FROM (SELECT 1, migchain.light_counts(c) FROM (VALUES ('GGGGG'::migchain.conditions), ('GR?GG'), ('?????')) x(c)
+        UNION ALL
+        SELECT 2, 'cases=9223372036854775807, returnable=9223372036854775807, removable=9223372036854775807/0/0, country_cooperates=9223372036854775807/0/0, identity_established=9223372036854775807/0/0, available=9223372036854775807/0/0, person_cooperates=9223372036854775807/0/0'
+        UNION ALL
+        SELECT 3, 'cases=0, returnable=0, removable=0/0/0, country_cooperates=0/0/0, identity_established=0/0/0, available=0/0/0, person_cooperates=0/0/0') v(id, lc)
+ WHERE u.id = v.id;
 SELECT migchain.grant_analyst('analyst');
 SELECT migchain.grant_loader('loader');
 });
