@@ -1045,3 +1045,23 @@ CREATE AGGREGATE @extschema@.sum(@extschema@.lights) (
 );
 COMMENT ON AGGREGATE @extschema@.sum(@extschema@.lights) IS
 	'lights merged: the counts added (NULL when there are no lights)';
+
+-- ==== Outcome types: case_outcome and detention_exit ====
+
+-- ==== end of outcome types ====
+
+-- ==== Delays to answer: the type delays ====
+
+-- ==== end of delays ====
+
+-- ==== Holidays, reply deadlines and cooperation_by_country ====
+
+-- ==== end of cooperation ====
+
+-- ==== Return cases, conditions over time, detention, departures ====
+
+-- ==== end of return cases ====
+
+-- ==== Unanswered requests ====
+
+-- ==== end of unanswered requests ====
