@@ -19,10 +19,15 @@ OBJS = \
 	src/conditions.o \
 	src/conditions_parse.o \
 	src/label_words.o \
+	src/label_type.o \
 	src/request_kind_parse.o \
 	src/request_kind.o \
 	src/answer_parse.o \
 	src/answer.o \
+	src/case_outcome_parse.o \
+	src/case_outcome.o \
+	src/detention_exit_parse.o \
+	src/detention_exit.o \
 	src/period.o \
 	src/year.o \
 	src/country_route.o \
@@ -108,7 +113,9 @@ FUZZ_CC ?= clang-14
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
 FUZZ_SRC_conditions = src/conditions_parse.c
 FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
-FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
+FUZZ_SRC_answer = src/answer_parse.c src/label_type.c src/label_words.c
+FUZZ_SRC_case_outcome = src/case_outcome_parse.c src/label_type.c src/label_words.c
+FUZZ_SRC_detention_exit = src/detention_exit_parse.c src/label_type.c src/label_words.c
 FUZZ_SRC_tally = src/tally_parse.c
 FUZZ_SRC_lights = src/lights_parse.c src/conditions_parse.c
 FUZZ_SRC_country = src/country_parse.c src/country_table.c

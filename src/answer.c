@@ -4,7 +4,8 @@
  *		positive < negative < withdrawn.
  *
  * One byte, passed by value, the ordinal of types.h.  The text forms are
- * in answer_parse.c.  Text input accepts Dutch and English and never looks
+ * in answer_parse.c; the functions every label type has are made by
+ * label_type_fmgr.h.  Text input accepts Dutch and English and never looks
  * at a setting; text output (answer_out, the cast to text) follows the
  * setting migchain.language, as date output follows DateStyle, so those two
  * functions are STABLE; label() takes the language as an argument and is
@@ -17,9 +18,8 @@
 #include "utils/builtins.h"
 
 #include "types.h"
-#include "language.h"
 #include "type_support.h"
-#include "type_io.h"
+#include "label_type_fmgr.h"
 #include "answer_parse.h"
 
 StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
@@ -28,109 +28,28 @@ StaticAssertDecl(MC_ANSWER_PENDING == ANSWER_ORD_PENDING &&
 				 MC_ANSWER_WITHDRAWN == ANSWER_ORD_WITHDRAWN &&
 				 MC_NUM_ANSWERS == ANSWER_NUM,
 				 "answer ordinals of types.h and answer_parse.h differ");
-StaticAssertDecl(MIGCHAIN_LANG_NL == ANSWER_LANG_NL &&
-				 MIGCHAIN_LANG_EN == ANSWER_LANG_EN,
-				 "languages of types.h and answer_parse.h differ");
 
-#define ANSWER_HINT \
-	"Valid values are \"pending\", \"positive\", \"negative\" and \"withdrawn\", " \
-	"or in Dutch \"bekend gesteld\", \"positief\", \"negatief\" and \"ingetrokken\"."
+/*
+ * Text and binary input and output, the casts to and from text and
+ * label(answer, language), as for every label type (label_type_fmgr.h).
+ */
+MC_LABEL_TYPE_FUNCTIONS(answer, answer_type)
 
-/* The answer named by str (text input, the cast from text), or 22P02. */
-static inline Answer
-answer_from_cstring(const char *str)
-{
-	return (Answer) mc_label_input(str, answer_parse, "answer", ANSWER_HINT);
-}
+PG_FUNCTION_INFO_V1(answer_label_text);
 
-/* The label of an answer; a value outside the domain cannot happen. */
-static const char *
-answer_cstring(Answer a, int language)
-{
-	const char *label = answer_label(a, language);
-
-	if (label == NULL)
-		elog(ERROR, "invalid answer value %d or language %d",
-			 (int) a, language);
-	return label;
-}
-
-PG_FUNCTION_INFO_V1(answer_in);
-
-/* Text input, in either language. */
+/*
+ * label(text, language): the label of the answer a text names, in the
+ * language given.  Since other types have a label() too, an untyped
+ * literal (label('positief', 'en')) is no longer taken for an answer by
+ * itself; this keeps reading it, and a text, as one, as 0.1.0 did.
+ */
 Datum
-answer_in(PG_FUNCTION_ARGS)
+answer_label_text(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
+	int			a = mc_label_type_input(&answer_type, text_to_cstring(PG_GETARG_TEXT_PP(0)));
 
-	PG_RETURN_ANSWER(answer_from_cstring(str));
-}
-
-PG_FUNCTION_INFO_V1(answer_out);
-
-/* Text output in the language of migchain.language. */
-Datum
-answer_out(PG_FUNCTION_ARGS)
-{
-	Answer		a = PG_GETARG_ANSWER(0);
-
-	PG_RETURN_CSTRING(pstrdup(answer_cstring(a, mc_language())));
-}
-
-PG_FUNCTION_INFO_V1(answer_recv);
-
-/* Binary input: exactly one byte, the ordinal. */
-Datum
-answer_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			a = mc_recv_ordinal(buf, "answer", MC_NUM_ANSWERS, "an answer",
-									"0 (pending), 1 (positive), 2 (negative) and 3 (withdrawn)");
-
-	PG_RETURN_ANSWER((Answer) a);
-}
-
-PG_FUNCTION_INFO_V1(answer_send);
-
-/* Binary output: one byte, the ordinal. */
-Datum
-answer_send(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BYTEA_P(mc_send_one_byte(PG_GETARG_ANSWER(0)));
-}
-
-PG_FUNCTION_INFO_V1(answer_from_text);
-
-/* Cast from text, by the rules of text input. */
-Datum
-answer_from_text(PG_FUNCTION_ARGS)
-{
-	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
-
-	PG_RETURN_ANSWER(answer_from_cstring(str));
-}
-
-PG_FUNCTION_INFO_V1(answer_to_text);
-
-/* Cast to text: the label in the language of migchain.language. */
-Datum
-answer_to_text(PG_FUNCTION_ARGS)
-{
-	Answer		a = PG_GETARG_ANSWER(0);
-
-	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, mc_language())));
-}
-
-PG_FUNCTION_INFO_V1(answer_label_lang);
-
-/* label(answer, language): the label in the language given, 'nl' or 'en'. */
-Datum
-answer_label_lang(PG_FUNCTION_ARGS)
-{
-	Answer		a = PG_GETARG_ANSWER(0);
-	MigchainLanguage language = mc_language_arg(PG_GETARG_TEXT_PP(1));
-
-	PG_RETURN_TEXT_P(cstring_to_text(answer_cstring(a, language)));
+	PG_RETURN_TEXT_P(cstring_to_text(mc_label_type_output(&answer_type, a,
+														  mc_language_arg(PG_GETARG_TEXT_PP(1)))));
 }
 
 PG_FUNCTION_INFO_V1(answer_is_final);

@@ -4,8 +4,8 @@
  *
  * A label is first normalised by label_words() (case, accents, white space
  * and the marks - _ / . ( ) do not matter; "&", "and" and "en" are one
- * word), then looked up in the list below: Dutch and English labels, and
- * the long forms of the source text.  Nothing else is accepted.
+ * word), then looked up in the list below (label_type.c): Dutch and English
+ * labels, and the long forms of the source text.  Nothing else is accepted.
  *
  * Deliberately not accepted, because they do not name one answer:
  *	- "not confirmed" / "niet bevestigd": in the source text and the
@@ -19,8 +19,6 @@
  * still waiting is pending ("no answer yet" / "nog geen antwoord").
  */
 #include "answer_parse.h"
-
-#include "label_words.h"
 
 static const LabelName answer_names[] = {
 	/* pending */
@@ -61,10 +59,24 @@ static const LabelName answer_names[] = {
 	{"unanswered", ANSWER_ORD_WITHDRAWN},
 };
 
-/* Output labels, by language and ordinal. */
-static const char *const answer_labels[ANSWER_NUM_LANGS][ANSWER_NUM] = {
-	[ANSWER_LANG_NL] = {"bekend gesteld", "positief", "negatief", "ingetrokken"},
-	[ANSWER_LANG_EN] = {"pending", "positive", "negative", "withdrawn"},
+/* Output labels, by ordinal. */
+static const char *const answer_labels_nl[ANSWER_NUM] = {
+	"bekend gesteld", "positief", "negatief", "ingetrokken"
+};
+static const char *const answer_labels_en[ANSWER_NUM] = {
+	"pending", "positive", "negative", "withdrawn"
+};
+
+const LabelType answer_type = {
+	.typname = "answer",
+	.what = "an answer",
+	.count = ANSWER_NUM,
+	.names = answer_names,
+	.num_names = sizeof(answer_names) / sizeof(answer_names[0]),
+	.labels = {
+		[LABEL_LANG_NL] = answer_labels_nl,
+		[LABEL_LANG_EN] = answer_labels_en,
+	},
 };
 
 /*
@@ -74,14 +86,7 @@ static const char *const answer_labels[ANSWER_NUM_LANGS][ANSWER_NUM] = {
 int
 answer_parse(const char *str, size_t len)
 {
-	char		words[LABEL_WORDS_MAX];
-	int			n;
-
-	n = label_words(str, len, words, sizeof(words));
-	if (n <= 0)
-		return -1;
-	return label_lookup(answer_names, sizeof(answer_names) / sizeof(answer_names[0]),
-						words, (size_t) n);
+	return label_type_parse(&answer_type, str, len);
 }
 
 /*
@@ -91,8 +96,5 @@ answer_parse(const char *str, size_t len)
 const char *
 answer_label(int ordinal, int language)
 {
-	if (ordinal < 0 || ordinal >= ANSWER_NUM ||
-		language < 0 || language >= ANSWER_NUM_LANGS)
-		return NULL;
-	return answer_labels[language][ordinal];
+	return label_type_label(&answer_type, ordinal, language);
 }

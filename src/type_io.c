@@ -13,6 +13,10 @@
 
 #include "type_io.h"
 
+StaticAssertDecl(MIGCHAIN_LANG_NL == LABEL_LANG_NL &&
+				 MIGCHAIN_LANG_EN == LABEL_LANG_EN,
+				 "languages of language.h and label_type.h differ");
+
 /* Bytes converted at a time, so that no buffer outgrows what palloc gives. */
 #define MC_CONVERT_CHUNK	8192
 
@@ -152,8 +156,10 @@ mc_invalid_text(const char *typname, const char *str, const char *detail,
 }
 
 /*
- * Text input of a type whose values are labels (request_kind, answer): the
- * ordinal that parse finds in the UTF-8 of str, or the 22P02 error with hint.
+ * Text input of a type whose values are labels in one language
+ * (request_kind): the ordinal that parse finds in the UTF-8 of str, or the
+ * 22P02 error with hint.  Those with Dutch and English labels use
+ * mc_label_type_input().
  */
 int
 mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
@@ -166,6 +172,104 @@ mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 	if (ordinal < 0)
 		mc_invalid_text(typname, str, NULL, hint);
 	return ordinal;
+}
+
+/*
+ * Raise the error of binary input of a one-byte type whose byte b is not
+ * one of its ordinals: not what (e.g. "an answer"); valid lists the bytes.
+ */
+static void mc_invalid_ordinal(const char *typname, int b, const char *what,
+							   const char *valid) pg_attribute_noreturn();
+
+static void
+mc_invalid_ordinal(const char *typname, int b, const char *what,
+				   const char *valid)
+{
+	mc_invalid_binary(typname,
+					  psprintf("Byte %d is not %s; valid bytes are %s.", b, what, valid));
+}
+
+/*
+ * The labels of type in a language joined for a message: "a", "b" and "c",
+ * or with their ordinals: 0 (a), 1 (b) and 2 (c).
+ */
+static void
+mc_label_type_list(StringInfo buf, const LabelType *type, int language,
+				   bool with_ordinals)
+{
+	int			i;
+
+	for (i = 0; i < type->count; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, i == type->count - 1 ? " and " : ", ");
+		if (with_ordinals)
+			appendStringInfo(buf, "%d (%s)", i, type->labels[language][i]);
+		else
+			appendStringInfo(buf, "\"%s\"", type->labels[language][i]);
+	}
+}
+
+/*
+ * Text input of a label type (label_type.h): the ordinal of the value that
+ * str names in Dutch or English, or the 22P02 error with a hint that lists
+ * the labels of both languages.
+ */
+int
+mc_label_type_input(const LabelType *type, const char *str)
+{
+	size_t		len;
+	const char *utf8 = mc_input_utf8(str, &len);
+	int			ordinal = utf8 != NULL ? label_type_parse(type, utf8, len) : -1;
+
+	if (ordinal < 0)
+	{
+		StringInfoData hint;
+
+		initStringInfo(&hint);
+		appendStringInfoString(&hint, "Valid values are ");
+		mc_label_type_list(&hint, type, LABEL_LANG_EN, false);
+		appendStringInfoString(&hint, ", or in Dutch ");
+		mc_label_type_list(&hint, type, LABEL_LANG_NL, false);
+		appendStringInfoChar(&hint, '.');
+		mc_invalid_text(type->typname, str, NULL, hint.data);
+	}
+	return ordinal;
+}
+
+/*
+ * The output label of the value ordinal of a label type in a language; a
+ * value or language out of range cannot happen.
+ */
+const char *
+mc_label_type_output(const LabelType *type, int ordinal, int language)
+{
+	const char *label = label_type_label(type, ordinal, language);
+
+	if (label == NULL)
+		elog(ERROR, "invalid %s value %d or language %d",
+			 type->typname, ordinal, language);
+	return label;
+}
+
+/*
+ * Binary input of a label type: exactly one byte, an ordinal of the type,
+ * or the 22P03 error listing the valid bytes with their English labels.
+ */
+int
+mc_label_type_recv(const LabelType *type, StringInfo buf)
+{
+	int			b = mc_recv_one_byte(buf, type->typname);
+
+	if (b >= type->count)
+	{
+		StringInfoData valid;
+
+		initStringInfo(&valid);
+		mc_label_type_list(&valid, type, LABEL_LANG_EN, true);
+		mc_invalid_ordinal(type->typname, b, type->what, valid.data);
+	}
+	return b;
 }
 
 /*
@@ -222,8 +326,7 @@ mc_recv_ordinal(StringInfo buf, const char *typname, int count,
 	int			b = mc_recv_one_byte(buf, typname);
 
 	if (b >= count)
-		mc_invalid_binary(typname,
-						  psprintf("Byte %d is not %s; valid bytes are %s.", b, what, valid));
+		mc_invalid_ordinal(typname, b, what, valid);
 	return b;
 }
 

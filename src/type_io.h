@@ -6,7 +6,8 @@
  *		checks and error, and the language argument of label() and name().
  *
  * The parsers themselves (*_parse.c) know nothing of PostgreSQL.  Those of
- * request_kind, answer and country read UTF-8, so their input functions
+ * request_kind, the label types (label_type.h: answer, case_outcome,
+ * detention_exit) and country read UTF-8, so their input functions
  * hand them the text through mc_input_utf8().  Those of conditions and tally
  * read ASCII only, and ASCII bytes are the same in every encoding a database
  * can have (PostgreSQL allows no server encoding whose multibyte characters
@@ -22,6 +23,7 @@
 
 #include "types.h"
 #include "language.h"
+#include "label_type.h"
 
 extern const char *mc_input_utf8(const char *str, size_t *len);
 extern const char *mc_utf8_to_server_or(const char *utf8,
@@ -30,6 +32,10 @@ extern void mc_invalid_text(const char *typname, const char *str,
 							const char *detail, const char *hint) pg_attribute_noreturn();
 extern int	mc_label_input(const char *str, int (*parse) (const char *str, size_t len),
 						   const char *typname, const char *hint);
+
+extern int	mc_label_type_input(const LabelType *type, const char *str);
+extern const char *mc_label_type_output(const LabelType *type, int ordinal, int language);
+extern int	mc_label_type_recv(const LabelType *type, StringInfo buf);
 
 extern void mc_recv_check_length(StringInfo buf, int nbytes, const char *typname);
 extern int	mc_recv_one_byte(StringInfo buf, const char *typname);

@@ -32,14 +32,7 @@
 	MC_INTEGER_TYPE_OPERATOR(prefix##_ne, getarg, !=) \
 	MC_INTEGER_TYPE_OPERATOR(prefix##_ge, getarg, >=) \
 	MC_INTEGER_TYPE_OPERATOR(prefix##_gt, getarg, >) \
-	PG_FUNCTION_INFO_V1(prefix##_cmp); \
-	Datum \
-	prefix##_cmp(PG_FUNCTION_ARGS) \
-	{ \
-		int32		a = (int32) getarg(0); \
-		int32		b = (int32) getarg(1); \
-		PG_RETURN_INT32((a > b) - (a < b)); \
-	} \
+	MC_INTEGER_TYPE_CMP(prefix, getarg) \
 	PG_FUNCTION_INFO_V1(prefix##_hash); \
 	Datum \
 	prefix##_hash(PG_FUNCTION_ARGS) \
@@ -51,6 +44,21 @@
 	prefix##_hash_extended(PG_FUNCTION_ARGS) \
 	{ \
 		return hash_uint32_extended((uint32) getarg(0), PG_GETARG_INT64(1)); \
+	}
+
+/*
+ * The btree comparison prefix_cmp of such a type: -1, 0 or 1.  The types
+ * made since 0.2.0 (case_outcome, detention_exit) declare only this one in
+ * C, and "char"'s functions for the rest.
+ */
+#define MC_INTEGER_TYPE_CMP(prefix, getarg) \
+	PG_FUNCTION_INFO_V1(prefix##_cmp); \
+	Datum \
+	prefix##_cmp(PG_FUNCTION_ARGS) \
+	{ \
+		int32		a = (int32) getarg(0); \
+		int32		b = (int32) getarg(1); \
+		PG_RETURN_INT32((a > b) - (a < b)); \
 	}
 
 #define MC_INTEGER_TYPE_OPERATOR(fname, getarg, op) \

@@ -45,6 +45,45 @@ typedef uint8 Answer;
 #define PG_RETURN_ANSWER(a)	return AnswerGetDatum(a)
 
 /*
+ * case_outcome: how a return case ended, 1 byte, pass by value, ordered
+ * independent < forced < unsupervised < residence_permit <
+ * other_member_state < other.  Ordinals are dense from 0.
+ */
+typedef uint8 CaseOutcome;
+
+#define MC_OUTCOME_INDEPENDENT			0	/* zelfstandig vertrek (aantoonbaar, onder toezicht) */
+#define MC_OUTCOME_FORCED				1	/* gedwongen vertrek */
+#define MC_OUTCOME_UNSUPERVISED			2	/* vertrek zonder toezicht (MOB) */
+#define MC_OUTCOME_RESIDENCE_PERMIT		3	/* verblijfsvergunning verleend */
+#define MC_OUTCOME_OTHER_MEMBER_STATE	4	/* overdracht aan andere lidstaat */
+#define MC_OUTCOME_OTHER				5	/* overig */
+#define MC_NUM_OUTCOMES					6
+
+#define DatumGetCaseOutcome(d)	((CaseOutcome) DatumGetUInt8(d))
+#define CaseOutcomeGetDatum(o)	UInt8GetDatum(o)
+#define PG_GETARG_CASE_OUTCOME(n)	DatumGetCaseOutcome(PG_GETARG_DATUM(n))
+#define PG_RETURN_CASE_OUTCOME(o)	return CaseOutcomeGetDatum(o)
+
+/*
+ * detention_exit: how an episode of immigration detention ended, 1 byte,
+ * pass by value, ordered departure < balancing < court < maximum_term <
+ * other.  Ordinals are dense from 0.
+ */
+typedef uint8 DetentionExit;
+
+#define MC_EXIT_DEPARTURE		0	/* vertrek */
+#define MC_EXIT_BALANCING		1	/* opgeheven na belangenafweging */
+#define MC_EXIT_COURT			2	/* opgeheven door de rechter */
+#define MC_EXIT_MAXIMUM_TERM	3	/* maximale termijn bereikt */
+#define MC_EXIT_OTHER			4	/* overig */
+#define MC_NUM_EXITS			5
+
+#define DatumGetDetentionExit(d)	((DetentionExit) DatumGetUInt8(d))
+#define DetentionExitGetDatum(e)	UInt8GetDatum(e)
+#define PG_GETARG_DETENTION_EXIT(n)	DatumGetDetentionExit(PG_GETARG_DATUM(n))
+#define PG_RETURN_DETENTION_EXIT(e)	return DetentionExitGetDatum(e)
+
+/*
  * country: 2 bytes, pass by value.  The stored code is stable across
  * versions of the iso-codes data (it does not depend on the position of a
  * country in the generated table); MC_COUNTRY_CODE_MAX bounds it so

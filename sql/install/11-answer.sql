@@ -85,6 +85,15 @@ CREATE FUNCTION @extschema@.label(@extschema@.answer, pg_catalog.text) RETURNS p
 COMMENT ON FUNCTION @extschema@.label(@extschema@.answer, pg_catalog.text) IS
 	'label of an answer in a language given: ''nl'' (Dutch) or ''en'' (English)';
 
+-- case_outcome and detention_exit have a label() too, so an untyped literal
+-- would no longer choose label(answer, text): label('positief', 'en') would be
+-- ambiguous.  A literal, or a text, is read as an answer, as in 0.1.0.
+CREATE FUNCTION @extschema@.label(pg_catalog.text, pg_catalog.text) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'answer_label_text'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.label(pg_catalog.text, pg_catalog.text) IS
+	'label of the answer a text names (by the rules of text input) in a language given: ''nl'' or ''en''';
+
 CREATE FUNCTION @extschema@.is_final(@extschema@.answer) RETURNS pg_catalog.bool
 	AS 'MODULE_PATHNAME', 'answer_is_final'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -17,6 +17,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Stop with a crash libFuzzer records if cond does not hold. */
+#ifndef CHECK
+#define CHECK(cond) do { if (!(cond)) abort(); } while (0)
+#endif
+
+#ifdef LABEL_TYPE
+#include "label_type.h"
+
+#define LABEL_PARSE(str, len) label_type_parse(LABEL_TYPE, (str), (len))
+
+/*
+ * The ordinal is a value of the type, and its label in each language
+ * parses back to it.
+ */
+static void
+check_round_trip(int ordinal)
+{
+	int			lang;
+
+	CHECK(ordinal >= 0 && ordinal < (LABEL_TYPE)->count);
+	for (lang = 0; lang < LABEL_NUM_LANGS; lang++)
+	{
+		const char *label = label_type_label(LABEL_TYPE, ordinal, lang);
+
+		CHECK(label != NULL);
+		CHECK(label_type_parse(LABEL_TYPE, label, strlen(label)) == ordinal);
+	}
+}
+#endif
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
