@@ -39,6 +39,7 @@ OBJS = \
 	src/lights.o \
 	src/lights_parse.o \
 	src/demo.o \
+	src/demo_cases.o \
 	src/country.o \
 	src/country_parse.o \
 	src/country_table.o

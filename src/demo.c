@@ -20,37 +20,18 @@
 #include "utils/datetime.h"
 
 #include "country_parse.h"
+#include "demo.h"
 #include "types.h"
 #include "year.h"
 
 /* Requests per year at scale 1, before the year's own factor. */
 #define DEMO_BASE_PER_YEAR	8000
 
-/* Groups of countries a person of unknown nationality is presented to. */
-enum
-{
-	G_NONE, G_MAGHREB, G_WEST_AFRICA, G_HORN, G_MIDDLE_EAST, G_SOUTH_ASIA, G_CAUCASUS
-};
-
-/* One country of origin of the demo. */
-typedef struct DemoCountry
-{
-	const char *code;			/* ISO 3166-1 alpha-2 */
-	int			weight;			/* share of the requests */
-	int			to_share;		/* percent of its requests that are T&O */
-	int			positive;		/* percent answered positively */
-	int			negative;		/* percent answered negatively (rest: none) */
-	int			median_days;	/* typical days to an answer */
-	int			group;			/* for persons of unknown nationality */
-	int			unknown;		/* per mille of persons of unknown nationality */
-	int			from_year;		/* first year with requests (0: always) */
-} DemoCountry;
-
 /*
  * The mix.  Somalia is absent on purpose: it has no LP process (see the
  * routes made by generate_demo()).
  */
-static const DemoCountry demo_countries[] = {
+const DemoCountry demo_countries[] = {
 	{"MA", 110, 0, 25, 15, 120, G_MAGHREB, 120, 0},
 	{"DZ", 100, 0, 20, 10, 150, G_MAGHREB, 120, 0},
 	{"TN", 35, 0, 40, 15, 90, G_MAGHREB, 80, 0},
@@ -100,6 +81,8 @@ static const DemoCountry demo_countries[] = {
 
 #define DEMO_NCOUNTRIES lengthof(demo_countries)
 
+const int	demo_ncountries = DEMO_NCOUNTRIES;
+
 /* Relative volume per year (departures of the public figures), in percent. */
 static int
 demo_year_factor(int year)
@@ -143,15 +126,11 @@ typedef struct DemoState
 	Datum		country_datum[DEMO_NCOUNTRIES];
 } DemoState;
 
-/* splitmix64: the next 64 random bits. */
+/* The next 64 random bits. */
 static uint64
 demo_next(DemoState *st)
 {
-	uint64		z = (st->rng += UINT64CONST(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64CONST(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64CONST(0x94D049BB133111EB);
-	return z ^ (z >> 31);
+	return demo_splitmix(&st->rng);
 }
 
 /* A uniform integer in [0, n). */

@@ -12,10 +12,29 @@ CREATE FUNCTION @extschema@.demo_requests(seed pg_catalog.int8, scale pg_catalog
 COMMENT ON FUNCTION @extschema@.demo_requests(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
 	'the demo''s requests: the same rows for the same arguments on any machine (about 8000 a year at scale 1)';
 
+CREATE FUNCTION @extschema@.demo_cases(seed pg_catalog.int8, scale pg_catalog.float8,
+	first_year pg_catalog.int4, last_year pg_catalog.int4,
+	OUT case_no pg_catalog.int8, OUT person_id pg_catalog.int8,
+	OUT country @extschema@.country, OUT opened_on pg_catalog.date,
+	OUT closed_on pg_catalog.date, OUT outcome @extschema@.case_outcome,
+	OUT obs1_on pg_catalog.date, OUT obs1 @extschema@.conditions,
+	OUT obs2_on pg_catalog.date, OUT obs2 @extschema@.conditions,
+	OUT obs3_on pg_catalog.date, OUT obs3 @extschema@.conditions,
+	OUT det1_start pg_catalog.date, OUT det1_end pg_catalog.date,
+	OUT det1_exit @extschema@.detention_exit, OUT det1_unsupervised pg_catalog.bool,
+	OUT det2_start pg_catalog.date, OUT det2_end pg_catalog.date,
+	OUT det2_exit @extschema@.detention_exit, OUT det2_unsupervised pg_catalog.bool)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'demo_cases'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100000;
+COMMENT ON FUNCTION @extschema@.demo_cases(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
+	'the demo''s return cases, one row per case with up to three observations of its conditions and up to two detention episodes: the same rows for the same arguments on any machine (departures per year as the public figures at scale 1)';
+
 CREATE FUNCTION @extschema@.generate_demo(seed pg_catalog.int8 DEFAULT 1,
 										  scale pg_catalog.float8 DEFAULT 1,
 										  first_year pg_catalog.int4 DEFAULT 2017,
-										  last_year pg_catalog.int4 DEFAULT 2022)
+										  last_year pg_catalog.int4 DEFAULT 2022,
+										  with_cases pg_catalog.bool DEFAULT true)
 	RETURNS pg_catalog.int8
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -23,16 +42,20 @@ AS $$
 DECLARE
 	existing pg_catalog.int8;
 	routes pg_catalog.int8;
+	cases pg_catalog.int8;
+	episodes pg_catalog.int8;
 	made pg_catalog.int8;
 BEGIN
 	SELECT count(*) INTO existing FROM @extschema@.request;
 	SELECT count(*) INTO routes FROM @extschema@.country_route;
-	IF existing > 0 OR routes > 0 THEN
+	SELECT count(*) INTO cases FROM @extschema@.return_case;
+	SELECT count(*) INTO episodes FROM @extschema@.detention_episode;
+	IF existing > 0 OR routes > 0 OR cases > 0 OR episodes > 0 THEN
 		RAISE EXCEPTION 'generate_demo fills empty tables only'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = pg_catalog.format('Rows in migchain.request: %s; in migchain.country_route: %s.',
-											 existing, routes),
-				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route).';
+				  DETAIL = pg_catalog.format('Rows in migchain.request: %s; in migchain.country_route: %s; in migchain.return_case: %s; in migchain.detention_episode: %s.',
+											 existing, routes, cases, episodes),
+				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route, migchain.detention_episode, migchain.condition_observation, migchain.return_case).';
 	END IF;
 
 	INSERT INTO @extschema@.request
@@ -82,8 +105,36 @@ BEGIN
 						WHERE r.country OPERATOR(pg_catalog.=) d.country
 						  AND r.kind OPERATOR(pg_catalog.=) 'LP');
 
+	IF with_cases THEN
+		-- Return cases, their conditions over time and detention episodes;
+		-- the case numbers are the generator's, the sequence follows them.
+		INSERT INTO @extschema@.return_case
+			(case_id, person_id, country, opened_on, closed_on, outcome)
+		SELECT d.case_no, d.person_id, d.country, d.opened_on, d.closed_on, d.outcome
+		  FROM @extschema@.demo_cases(seed, scale, first_year, last_year) d;
+		PERFORM pg_catalog.setval(pg_catalog.pg_get_serial_sequence('@extschema@.return_case', 'case_id'),
+								  greatest((SELECT max(case_id) FROM @extschema@.return_case), 1));
+
+		INSERT INTO @extschema@.condition_observation (case_id, observed_on, conditions)
+		SELECT d.case_no, o.observed_on, o.conditions
+		  FROM @extschema@.demo_cases(seed, scale, first_year, last_year) d
+		 CROSS JOIN LATERAL (VALUES (d.obs1_on, d.obs1), (d.obs2_on, d.obs2), (d.obs3_on, d.obs3))
+			   AS o(observed_on, conditions)
+		 WHERE o.observed_on IS NOT NULL;
+
+		INSERT INTO @extschema@.detention_episode
+			(person_id, case_id, started_on, ended_on, ended_by, left_unsupervised)
+		SELECT d.person_id, d.case_no, e.started_on, e.ended_on, e.ended_by, e.left_unsupervised
+		  FROM @extschema@.demo_cases(seed, scale, first_year, last_year) d
+		 CROSS JOIN LATERAL (VALUES (1, d.det1_start, d.det1_end, d.det1_exit, d.det1_unsupervised),
+									(2, d.det2_start, d.det2_end, d.det2_exit, d.det2_unsupervised))
+			   AS e(n, started_on, ended_on, ended_by, left_unsupervised)
+		 WHERE e.started_on IS NOT NULL
+		 ORDER BY d.case_no, e.n;
+	END IF;
+
 	RETURN made;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4) IS
-	'fills the empty tables with deterministic demo data (scale 1: about 8000 requests a year) and returns the number of requests';
+COMMENT ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
+	'fills the empty tables with deterministic demo data (scale 1: about 8000 requests a year; with_cases: also return cases, their conditions and detention episodes, about 20000 cases a year) and returns the number of requests';

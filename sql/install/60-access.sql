@@ -22,16 +22,20 @@
 
 -- Not for PUBLIC:
 --   generate_demo  writes demo rows into the tables;
---   demo_requests  its rows look exactly like person-level rows (person
---                  numbers included): no role but the admin should be able
---                  to mistake them for, or mix them with, real ones;
+--   demo_requests, demo_cases  their rows look exactly like person-level
+--                  rows (person numbers included): no role but the admin
+--                  should be able to mistake them for, or mix them with,
+--                  real ones;
 --   grant_analyst, grant_loader, revoke_access  (below) hand out rights;
---   period_cube, not_confirmed, persons  read the tables with the owner's
---                  rights (below).
+--   period_cube, not_confirmed_by_country, persons, conditions_as_of,
+--   returnable_by_month, detention_exits, departures  read the tables with
+--                  the owner's rights (below).
 -- Every other function of migchain is a pure computation on its arguments
 -- or reads the tables with the caller's rights (has_process), so PUBLIC
 -- keeps EXECUTE on them.
 REVOKE EXECUTE ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8,
+	pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.demo_cases(pg_catalog.int8, pg_catalog.float8,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.demo_requests(pg_catalog.int8, pg_catalog.float8,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
@@ -43,6 +47,10 @@ REVOKE EXECUTE ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.i
 REVOKE EXECUTE ON FUNCTION @extschema@.not_confirmed_by_country(@extschema@.request_kind,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.conditions_as_of(pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.returnable_by_month(pg_catalog.date, pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.detention_exits(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.departures(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 
 -- The functions an analyst must be able to execute: those the views of
 -- migchain_bi call, directly or behind an operator, and, following the
@@ -92,6 +100,21 @@ END;
 COMMENT ON FUNCTION @extschema@.analyst_functions() IS
 	'the functions of migchain that the views of migchain_bi and the period functions need: what grant_analyst grants EXECUTE on';
 
+-- The tables a loader reads, inserts into and updates (never deletes from):
+-- the one list grant_loader() and loader_functions() follow.
+CREATE FUNCTION @extschema@.loader_tables() RETURNS SETOF pg_catalog.regclass
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT t.t
+	  FROM (VALUES ('@extschema@.request'::pg_catalog.regclass),
+				   ('@extschema@.country_route'::pg_catalog.regclass),
+				   ('@extschema@.return_case'::pg_catalog.regclass),
+				   ('@extschema@.condition_observation'::pg_catalog.regclass),
+				   ('@extschema@.detention_episode'::pg_catalog.regclass)) AS t(t);
+END;
+COMMENT ON FUNCTION @extschema@.loader_tables() IS
+	'the tables of migchain that grant_loader() lets a role read, insert into and update (never delete from)';
+
 -- The functions a loader must be able to execute beside an analyst's: those
 -- the constraints, defaults and triggers of the tables call (directly, or
 -- behind an operator; constraints are checked with the rights of the role
@@ -102,9 +125,7 @@ CREATE FUNCTION @extschema@.loader_functions() RETURNS SETOF pg_catalog.regproce
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH tables AS (
-		SELECT '@extschema@.request'::pg_catalog.regclass::pg_catalog.oid AS rel
-		UNION ALL
-		SELECT '@extschema@.country_route'::pg_catalog.regclass::pg_catalog.oid
+		SELECT t::pg_catalog.oid AS rel FROM @extschema@.loader_tables() t
 	), parts AS (
 		SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass::pg_catalog.oid AS classid, c.oid AS objid
 		  FROM pg_catalog.pg_constraint c WHERE c.conrelid IN (SELECT tables.rel FROM tables)
@@ -140,7 +161,7 @@ BEGIN ATOMIC
 	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.loader_functions() IS
-	'the functions of migchain that writing requests and routes needs (constraints, trigger): what grant_loader grants EXECUTE on beside analyst_functions()';
+	'the functions of migchain that writing the tables of loader_tables() needs (constraints, defaults, triggers): what grant_loader grants EXECUTE on beside analyst_functions()';
 
 -- The grant functions run with the rights of their caller (not SECURITY
 -- DEFINER): only a role that may grant these rights itself, i.e. a
@@ -186,17 +207,33 @@ AS $$
 DECLARE
 	who text := @extschema@.check_grantee(grantee);
 	fn regprocedure;
+	tab regclass;
+	seq regclass;
 BEGIN
 	PERFORM @extschema@.grant_analyst(grantee);
 	FOR fn IN SELECT f FROM @extschema@.loader_functions() f LOOP
 		EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', fn, who);
 	END LOOP;
-	EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE @extschema@.request, @extschema@.country_route TO %s', who);
-	EXECUTE format('GRANT USAGE ON SEQUENCE @extschema@.request_request_id_seq, @extschema@.country_route_route_id_seq TO %s', who);
+	FOR tab IN SELECT t FROM @extschema@.loader_tables() t LOOP
+		EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %s TO %s', tab, who);
+	END LOOP;
+	-- the sequences of the tables' identity columns
+	FOR seq IN
+		SELECT d.objid::regclass
+		  FROM pg_depend d
+		  JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S'
+		 WHERE d.classid = 'pg_class'::regclass
+		   AND d.refclassid = 'pg_class'::regclass
+		   AND d.refobjid IN (SELECT t FROM @extschema@.loader_tables() t)
+		   AND d.deptype IN ('a', 'i')
+		 ORDER BY 1
+	LOOP
+		EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %s', seq, who);
+	END LOOP;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
-	'lets a role read, insert and update requests and routes (no delete), and what an analyst may';
+	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes; no delete), and what an analyst may';
 
 CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
 	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
