@@ -134,7 +134,7 @@ VALUES ('NO', 'T&O', '2023-01-01', true) RETURNING route_id});
 	# The rights: PUBLIC still may not run the demo generator; the analyst
 	# reads the views but not the requests; the loader writes requests.
 	is($target->safe_psql($db, q{
-SELECT has_function_privilege('public', 'migchain.generate_demo(int8, float8, int4, int4)', 'EXECUTE'),
+SELECT has_function_privilege('public', 'migchain.generate_demo(int8, float8, int4, int4, bool)', 'EXECUTE'),
        has_function_privilege('public', 'migchain.grant_analyst(regrole)', 'EXECUTE')}),
 		'f|f', "$db: the install script's revocations from PUBLIC hold");
 	is($target->safe_psql($db, 'SELECT count(*) > 0 FROM migchain_bi.overview_by_year',
