@@ -3,12 +3,12 @@
 set -eu
 psql=(psql -X -q -v ON_ERROR_STOP=1)
 
-echo "== setting up: generate_demo(1, $BENCH_SCALE) and its text copy"
+echo "== setting up: generate_demo(1, $BENCH_SCALE, with_cases => false) and its text copy"
 "${psql[@]}" <<SQL
 CREATE EXTENSION migchain;
 CREATE EXTENSION pg_prewarm;
 SET migchain.language = 'en';
-SELECT migchain.generate_demo(1, $BENCH_SCALE) AS requests;
+SELECT migchain.generate_demo(1, $BENCH_SCALE, with_cases => false) AS requests;
 -- The baseline: the same rows as an analyst would keep them, in text.
 CREATE TABLE request_text AS
 SELECT request_id, kind::text AS kind, country::text AS country, person_id, requested_on,
