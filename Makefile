@@ -33,6 +33,8 @@ OBJS = \
 	src/tally_parse.o \
 	src/lights.o \
 	src/lights_parse.o \
+	src/delays.o \
+	src/delays_parse.o \
 	src/demo.o \
 	src/country.o \
 	src/country_parse.o \
@@ -111,6 +113,7 @@ FUZZ_SRC_request_kind = src/request_kind_parse.c src/label_words.c
 FUZZ_SRC_answer = src/answer_parse.c src/label_words.c
 FUZZ_SRC_tally = src/tally_parse.c
 FUZZ_SRC_lights = src/lights_parse.c src/conditions_parse.c
+FUZZ_SRC_delays = src/delays_parse.c
 FUZZ_SRC_country = src/country_parse.c src/country_table.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 
