@@ -448,34 +448,70 @@ delays_percentile_days_exact(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(exact);
 }
 
-PG_FUNCTION_INFO_V1(delays_percentile_cont_days);
 /*
- * percentile_cont_days(delays, fraction): percentile_cont(fraction) WITHIN
- * GROUP (ORDER BY days) of the answered requests, computed as PostgreSQL
+ * percentile_cont(f) of x's delays into *result, computed as PostgreSQL
  * does (orderedsetaggs.c): the rows floor and ceil of f * (n - 1), counted
- * from 0, and between them lo + (f * (n - 1) - first) * (hi - lo).  NULL
- * when nothing was answered.
+ * from 0, and between them lo + (f * (n - 1) - first) * (hi - lo); exact
+ * when both rows are.  false when nothing was answered.
  */
-Datum
-delays_percentile_cont_days(PG_FUNCTION_ARGS)
+static bool
+delays_percentile_cont(const Delays *x, float8 f, float8 *result, bool *exact)
 {
-	Delays	   *x = PG_GETARG_DELAYS_P(0);
-	float8		f = delays_fraction(PG_GETARG_FLOAT8(1));
 	int64		first_row;
 	int64		second_row;
 	float8		lo;
 	float8		hi;
-	bool		exact;
+	bool		hi_exact;
 
 	if (x->answered == 0)
-		PG_RETURN_NULL();
+		return false;
 	first_row = (int64) floor(f * (x->answered - 1));
 	second_row = (int64) ceil(f * (x->answered - 1));
-	lo = (float8) delays_at_rank(x, first_row + 1, &exact);
+	lo = (float8) delays_at_rank(x, first_row + 1, exact);
 	if (second_row == first_row)
-		PG_RETURN_FLOAT8(lo);
-	hi = (float8) delays_at_rank(x, second_row + 1, &exact);
-	PG_RETURN_FLOAT8(lo + ((f * (x->answered - 1)) - first_row) * (hi - lo));
+	{
+		*result = lo;
+		return true;
+	}
+	hi = (float8) delays_at_rank(x, second_row + 1, &hi_exact);
+	*exact = *exact && hi_exact;
+	*result = lo + ((f * (x->answered - 1)) - first_row) * (hi - lo);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(delays_percentile_cont_days);
+/*
+ * percentile_cont_days(delays, fraction): percentile_cont(fraction) WITHIN
+ * GROUP (ORDER BY days) of the answered requests; NULL when none.
+ */
+Datum
+delays_percentile_cont_days(PG_FUNCTION_ARGS)
+{
+	float8		f = delays_fraction(PG_GETARG_FLOAT8(1));
+	float8		result;
+	bool		exact;
+
+	if (!delays_percentile_cont(PG_GETARG_DELAYS_P(0), f, &result, &exact))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+PG_FUNCTION_INFO_V1(delays_percentile_cont_days_exact);
+/*
+ * percentile_cont_days_exact(delays, fraction): whether
+ * percentile_cont_days gives the exact percentile (NULL when nothing was
+ * answered).
+ */
+Datum
+delays_percentile_cont_days_exact(PG_FUNCTION_ARGS)
+{
+	float8		f = delays_fraction(PG_GETARG_FLOAT8(1));
+	float8		result;
+	bool		exact;
+
+	if (!delays_percentile_cont(PG_GETARG_DELAYS_P(0), f, &result, &exact))
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(exact);
 }
 
 PG_FUNCTION_INFO_V1(delays_min_days);

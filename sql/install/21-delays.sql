@@ -129,7 +129,12 @@ CREATE FUNCTION @extschema@.percentile_cont_days(@extschema@.delays, fraction pg
 	RETURNS pg_catalog.float8
 	AS 'MODULE_PATHNAME', 'delays_percentile_cont_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.percentile_cont_days(@extschema@.delays, pg_catalog.float8) IS
-	'days to answer: percentile_cont(fraction) over the answered requests, exact up to 731 days; NULL when none';
+	'days to answer: percentile_cont(fraction) over the answered requests, exact up to 731 days (see percentile_cont_days_exact); NULL when none';
+CREATE FUNCTION @extschema@.percentile_cont_days_exact(@extschema@.delays, fraction pg_catalog.float8)
+	RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'delays_percentile_cont_days_exact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.percentile_cont_days_exact(@extschema@.delays, pg_catalog.float8) IS
+	'whether percentile_cont_days(fraction) is exact; false when it is an upper bound (a row it reads is beyond 731 days and unknown); NULL when nothing was answered';
 CREATE FUNCTION @extschema@.min_days(@extschema@.delays) RETURNS pg_catalog.int4
 	AS 'MODULE_PATHNAME', 'delays_min_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.min_days(@extschema@.delays) IS
