@@ -38,6 +38,8 @@ OBJS = \
 	src/tally_parse.o \
 	src/lights.o \
 	src/lights_parse.o \
+	src/delays.o \
+	src/delays_parse.o \
 	src/demo.o \
 	src/demo_cases.o \
 	src/country.o \
@@ -119,6 +121,7 @@ FUZZ_SRC_case_outcome = src/case_outcome_parse.c src/label_type.c src/label_word
 FUZZ_SRC_detention_exit = src/detention_exit_parse.c src/label_type.c src/label_words.c
 FUZZ_SRC_tally = src/tally_parse.c
 FUZZ_SRC_lights = src/lights_parse.c src/conditions_parse.c
+FUZZ_SRC_delays = src/delays_parse.c
 FUZZ_SRC_country = src/country_parse.c src/country_table.c
 FUZZERS = $(patsubst test/fuzz/fuzz_%.c,%,$(wildcard test/fuzz/fuzz_*.c))
 

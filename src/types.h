@@ -139,4 +139,18 @@ typedef LightsCounts Lights;
 #define PG_GETARG_LIGHTS_P(n)	DatumGetLightsP(PG_GETARG_DATUM(n))
 #define PG_RETURN_LIGHTS_P(l)	return LightsPGetDatum(l)
 
+/*
+ * delays: a histogram of the days from presentation to answer, 2968
+ * bytes, passed by reference; the layout is DelaysCounts of
+ * delays_parse.h.
+ */
+#include "delays_parse.h"
+
+typedef DelaysCounts Delays;
+
+#define DatumGetDelaysP(d)	((Delays *) DatumGetPointer(d))
+#define DelaysPGetDatum(x)	PointerGetDatum(x)
+#define PG_GETARG_DELAYS_P(n)	DatumGetDelaysP(PG_GETARG_DATUM(n))
+#define PG_RETURN_DELAYS_P(x)	return DelaysPGetDatum(x)
+
 #endif							/* MIGCHAIN_TYPES_H */
