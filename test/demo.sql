@@ -50,5 +50,36 @@ SELECT year AS jaar, kind AS soort, presented AS verzoeken, persons AS personen,
   FROM migchain.persons(2018, 2022) ORDER BY kind, year;
 
 \echo
+\echo '== Where return is blocked: open return cases per country and the five conditions (stoplichten), 31 March 2023 =='
+\echo '   (the eight countries with the most open cases; returnable = all five green)'
+SELECT country_name AS land, open_cases AS "open zaken", returnable AS uitzetbaar,
+       red_removable AS "niet verwijderbaar", red_country_cooperates AS "land werkt niet mee",
+       red_identity_established AS "identiteit niet vast", red_available AS "niet beschikbaar",
+       red_person_cooperates AS "werkt niet mee", open_cases - observed AS "nooit beoordeeld"
+  FROM migchain.conditions_as_of('2023-03-31') ORDER BY open_cases DESC, country_code LIMIT 8;
+
+\echo
+\echo '== Ready to be returned, month by month (Georgia and Morocco, October 2022 to March 2023) =='
+SELECT month_end AS maandeinde, country_name AS land, open_cases AS "open zaken",
+       returnable AS uitzetbaar
+  FROM migchain.returnable_by_month('2022-10-01', '2023-03-31')
+ WHERE country_code IN ('GE', 'MA') ORDER BY country_code, month_end;
+
+\echo
+\echo '== Departures per year (the published figures: independent, forced, without supervision) =='
+SELECT year AS jaar, independent AS "zelfstandig (aantoonbaar)", forced AS gedwongen,
+       demonstrable AS "aantoonbaar vertrek", unsupervised AS "vertrek zonder toezicht",
+       residence_permit AS verblijfsvergunning, other_member_state AS "andere lidstaat"
+  FROM migchain_bi.departures_by_year WHERE year BETWEEN 2017 AND 2022 ORDER BY year;
+
+\echo
+\echo '== Exits from immigration detention per year (2018: about 790 left without supervision, about 440 after a balancing of interests) =='
+SELECT year AS jaar, exits AS uitstroom, departed AS "vertrokken uit bewaring", lifted AS opgeheven,
+       lifted_balancing AS "na belangenafweging", lifted_court AS "door de rechter",
+       left_unsupervised AS "zonder toezicht vertrokken",
+       left_unsupervised_after_balancing AS "waarvan na belangenafweging"
+  FROM migchain_bi.detention_exits_by_year WHERE year BETWEEN 2017 AND 2022 ORDER BY year;
+
+\echo
 \echo 'The same figures for BI tools, in plain SQL types:'
 \dv migchain_bi.*
