@@ -154,6 +154,37 @@ compare('departures()',
 	         count(*)
 	    FROM migchain.return_case WHERE closed_on IS NOT NULL GROUP BY 1});
 
+
+# --- the aggregates behind them run in parallel ------------------------------
+# light_counts over the conditions of the open cases, by country, and
+# answer_delays over the requests, by year, country and kind: workers launched
+# (auto_explain, as run), and the same result with parallelism off.
+my %agg = (
+	light_counts => q{SELECT c.country::text, migchain.light_counts(o.conditions)::text
+	                    FROM migchain.condition_observation o
+	                    JOIN migchain.return_case c USING (case_id) GROUP BY 1},
+	answer_delays => q{SELECT date_part('year', presented_on), country::text, kind::text,
+	                          migchain.answer_delays(answer, presented_on, answered_on)::text
+	                     FROM migchain.request GROUP BY 1, 2, 3},
+);
+my $parallel = q{SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+	SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
+	SET enable_hashagg = off;};
+for my $name (sort keys %agg)
+{
+	my $offset = -s $node->logfile;
+	my $in_parallel = $node->safe_psql('postgres', qq{LOAD 'auto_explain';
+		SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on;
+		SET auto_explain.log_timing = off; $parallel
+		SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ($agg{$name}) t});
+	my $log = slurp_file($node->logfile, $offset);
+	like($log, qr/Partial GroupAggregate|Partial HashAggregate/, "$name: partial aggregates");
+	like($log, qr/Workers Launched: [12]/, "$name: workers launched");
+	my $serial = $node->safe_psql('postgres', qq{SET max_parallel_workers_per_gather = 0;
+		SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ($agg{$name}) t});
+	is($in_parallel, $serial, "$name: the same result with parallelism off");
+}
+
 # --- deterministic, and the requests are what they were ---------------------
 $node->safe_psql('postgres', 'CREATE DATABASE again');
 $node->safe_psql('again', 'CREATE EXTENSION migchain');
