@@ -26,7 +26,8 @@
 --                  numbers included): no role but the admin should be able
 --                  to mistake them for, or mix them with, real ones;
 --   grant_analyst, grant_loader, revoke_access  (below) hand out rights;
---   period_cube, not_confirmed, persons  read the tables with the owner's
+--   period_cube, not_confirmed, persons, cooperation, cooperation_counts,
+--                  cooperation_persons  read the tables with the owner's
 --                  rights (below).
 -- Every other function of migchain is a pure computation on its arguments
 -- or reads the tables with the caller's rights (has_process), so PUBLIC
@@ -43,6 +44,12 @@ REVOKE EXECUTE ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.i
 REVOKE EXECUTE ON FUNCTION @extschema@.not_confirmed_by_country(@extschema@.request_kind,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.persons(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_counts(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
 
 -- The functions an analyst must be able to execute: those the views of
 -- migchain_bi call, directly or behind an operator, and, following the
