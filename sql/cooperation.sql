@@ -9,15 +9,16 @@ TRUNCATE migchain.request, migchain.country_route, migchain.holiday;
 -- Routes: Albania T&O 12 calendar days with tacit acceptance; Turkey T&O 10
 -- working days; Georgia T&O 14 calendar days until 2021-01-01, nothing on
 -- that day, 20 calendar days from 2021-01-02; Morocco LP a process without
--- an arrangement; Somalia LP no process.
+-- an arrangement; Somalia LP no process.  (Numbered here: the sequence
+-- does not roll back, and the later tests print route numbers.)
 INSERT INTO migchain.country_route
-	(country, kind, valid_from, valid_to, has_process, arrangement, reply_deadline, deadline_unit, tacit_acceptance)
-VALUES ('AL', 'T&O', '2000-01-01', NULL, true, 'eu_readmission_agreement', 12, 'calendar_days', true),
-	   ('TR', 'T&O', '2000-01-01', NULL, true, 'eu_readmission_agreement', 10, 'working_days', false),
-	   ('GE', 'T&O', '2020-01-01', '2021-01-01', true, 'eu_readmission_agreement', 14, 'calendar_days', false),
-	   ('GE', 'T&O', '2021-01-02', NULL, true, 'eu_readmission_agreement', 20, 'calendar_days', false),
-	   ('MA', 'LP', '2000-01-01', NULL, true, 'none', NULL, NULL, false),
-	   ('SO', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, false);
+	(route_id, country, kind, valid_from, valid_to, has_process, arrangement, reply_deadline, deadline_unit, tacit_acceptance)
+VALUES (901, 'AL', 'T&O', '2000-01-01', NULL, true, 'eu_readmission_agreement', 12, 'calendar_days', true),
+	   (902, 'TR', 'T&O', '2000-01-01', NULL, true, 'eu_readmission_agreement', 10, 'working_days', false),
+	   (903, 'GE', 'T&O', '2020-01-01', '2021-01-01', true, 'eu_readmission_agreement', 14, 'calendar_days', false),
+	   (904, 'GE', 'T&O', '2021-01-02', NULL, true, 'eu_readmission_agreement', 20, 'calendar_days', false),
+	   (905, 'MA', 'LP', '2000-01-01', NULL, true, 'none', NULL, NULL, false),
+	   (906, 'SO', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, false);
 
 -- Turkish holidays: Friday 23 April 2021, and 1 May 2021, a Saturday.
 INSERT INTO migchain.holiday VALUES
