@@ -34,6 +34,8 @@ OBJS = \
 	src/cube_io.o \
 	src/request_cube.o \
 	src/person_cube.o \
+	src/reply_deadline.o \
+	src/cooperation_cube.o \
 	src/tally.o \
 	src/tally_parse.o \
 	src/lights.o \

@@ -1726,6 +1726,585 @@ COMMENT ON AGGREGATE @extschema@.sum(@extschema@.delays) IS
 
 -- ==== Holidays, reply deadlines and cooperation_by_country ====
 
+-- sql/install/31-holiday.sql
+-- Public holidays per country, and the reply deadline of a request: the
+-- last day on which the country's answer is in time under the route valid
+-- on the day it was presented (working days skip the country's holidays).
+
+CREATE TABLE @extschema@.holiday (
+	country @extschema@.country NOT NULL,
+	day pg_catalog.date NOT NULL,
+	name pg_catalog.text NOT NULL,
+	CONSTRAINT holiday_pkey PRIMARY KEY (country, day),
+	CONSTRAINT holiday_day_in_range CHECK (@extschema@.year_in_range(day)),
+	CONSTRAINT holiday_name_not_empty CHECK (pg_catalog.btrim(name) <> '')
+);
+COMMENT ON TABLE @extschema@.holiday IS
+	'public holidays of the countries of origin, one row per country and day: the working days of reply deadlines skip them';
+COMMENT ON COLUMN @extschema@.holiday.country IS 'the country whose public holiday it is';
+COMMENT ON COLUMN @extschema@.holiday.day IS 'the day of the holiday (in a year migchain counts, 1950 to 2199)';
+COMMENT ON COLUMN @extschema@.holiday.name IS 'name of the holiday';
+
+-- Users fill the table; the install script adds no rows, so the dump holds
+-- every row once.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.holiday', '');
+
+-- STABLE: reads country_route and holiday (once per statement and process,
+-- see src/reply_deadline.c), with the caller's rights.
+CREATE FUNCTION @extschema@.reply_deadline(country @extschema@.country,
+										   kind @extschema@.request_kind,
+										   presented_on pg_catalog.date)
+	RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'reply_deadline'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reply_deadline(@extschema@.country, @extschema@.request_kind, pg_catalog.date) IS
+	'the last day on which an answer to a request presented on presented_on is in time under the route valid that day: presented_on + n calendar days, or the n-th working day after presented_on (not counting presented_on; Saturdays, Sundays and the country''s holidays skipped); NULL when no route with a deadline applies (STABLE: reads country_route and holiday)';
+
+-- sql/install/42-cooperation.sql
+-- The EU's readmission-cooperation figures per year presented, country and
+-- kind (see docs/conditions-and-cooperation.md): one aggregate,
+-- cooperation_cube(), counts every request as of a day into dense counters
+-- and histograms of the days to an answer, with each request's reply
+-- deadline (reply_deadline.c); the period functions and the view unpack it.
+
+CREATE TYPE @extschema@.cooperation_cube;
+CREATE FUNCTION @extschema@.cooperation_cube_in(pg_catalog.cstring) RETURNS @extschema@.cooperation_cube
+	AS 'MODULE_PATHNAME', 'cooperation_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_in(pg_catalog.cstring) IS
+	'text input of cooperation_cube: {(year,kind,country,pending,positive,negative,withdrawn,with_deadline,answered_late,open_past_deadline,accepted_tacitly,open_over_12_months,median_days,p90_days), ...}';
+CREATE FUNCTION @extschema@.cooperation_cube_out(@extschema@.cooperation_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'cooperation_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_out(@extschema@.cooperation_cube) IS
+	'text output of cooperation_cube';
+CREATE FUNCTION @extschema@.cooperation_cube_recv(pg_catalog.internal) RETURNS @extschema@.cooperation_cube
+	AS 'MODULE_PATHNAME', 'cooperation_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_recv(pg_catalog.internal) IS
+	'binary input of cooperation_cube, checked as text input is';
+CREATE FUNCTION @extschema@.cooperation_cube_send(@extschema@.cooperation_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'cooperation_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_send(@extschema@.cooperation_cube) IS
+	'binary output of cooperation_cube';
+CREATE TYPE @extschema@.cooperation_cube (
+	INPUT = @extschema@.cooperation_cube_in,
+	OUTPUT = @extschema@.cooperation_cube_out,
+	RECEIVE = @extschema@.cooperation_cube_recv,
+	SEND = @extschema@.cooperation_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.cooperation_cube IS
+	'readmission-cooperation figures per year presented, kind and country as of a day: the result of the aggregate cooperation_cube()';
+
+-- STABLE, not IMMUTABLE: it reads the routes and holidays (once per
+-- statement and process) to find each request's deadline.
+CREATE FUNCTION @extschema@.cooperation_cube_trans(pg_catalog.internal, @extschema@.request_kind,
+	@extschema@.answer, @extschema@.country, pg_catalog.date, pg_catalog.date, pg_catalog.date)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'cooperation_cube_trans'
+	LANGUAGE C STABLE PARALLEL SAFE;	-- not strict: makes the state; a pending request has no answer date
+COMMENT ON FUNCTION @extschema@.cooperation_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date, pg_catalog.date, pg_catalog.date) IS
+	'transition function of cooperation_cube: counts one request as of a day (STABLE: reads country_route and holiday)';
+CREATE FUNCTION @extschema@.cooperation_cube_combine(pg_catalog.internal, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'cooperation_cube_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
+COMMENT ON FUNCTION @extschema@.cooperation_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
+	'combine function of cooperation_cube: adds the counters and days of two parallel workers';
+CREATE FUNCTION @extschema@.cooperation_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'cooperation_cube_serial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_serial(pg_catalog.internal) IS
+	'serialize function of cooperation_cube';
+CREATE FUNCTION @extschema@.cooperation_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'cooperation_cube_deserial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
+	'deserialize function of cooperation_cube';
+CREATE FUNCTION @extschema@.cooperation_cube_final(pg_catalog.internal) RETURNS @extschema@.cooperation_cube
+	AS 'MODULE_PATHNAME', 'cooperation_cube_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
+COMMENT ON FUNCTION @extschema@.cooperation_cube_final(pg_catalog.internal) IS
+	'final function of cooperation_cube: the counters, and the median and 90th percentile of the days to an answer, as a cooperation_cube';
+
+CREATE AGGREGATE @extschema@.cooperation_cube(@extschema@.request_kind, @extschema@.answer,
+	@extschema@.country, pg_catalog.date, pg_catalog.date, pg_catalog.date) (
+	SFUNC = @extschema@.cooperation_cube_trans,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.cooperation_cube_final,
+	COMBINEFUNC = @extschema@.cooperation_cube_combine,
+	SERIALFUNC = @extschema@.cooperation_cube_serial,
+	DESERIALFUNC = @extschema@.cooperation_cube_deserial,
+	SSPACE = 1048576,	-- 144 kB of counters per year and the days to answers
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cooperation_cube(@extschema@.request_kind, @extschema@.answer, @extschema@.country, pg_catalog.date, pg_catalog.date, pg_catalog.date) IS
+	'cooperation_cube(kind, answer, country, presented_on, answered_on, as_of): readmission-cooperation figures per year presented, kind and country as of the day as_of, in one pass (unpack with cooperation_cube_rows)';
+
+CREATE FUNCTION @extschema@.cooperation_cube_rows(cube @extschema@.cooperation_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT country @extschema@.country,
+	OUT presented pg_catalog.int8, OUT answered pg_catalog.int8, OUT positive pg_catalog.int8,
+	OUT negative pg_catalog.int8, OUT withdrawn pg_catalog.int8, OUT pending pg_catalog.int8,
+	OUT with_deadline pg_catalog.int8, OUT answered_late pg_catalog.int8,
+	OUT open_past_deadline pg_catalog.int8, OUT accepted_tacitly pg_catalog.int8,
+	OUT open_over_12_months pg_catalog.int8, OUT median_days pg_catalog.int4,
+	OUT p90_days pg_catalog.int4)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'cooperation_cube_rows'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.cooperation_cube_rows(@extschema@.cooperation_cube) IS
+	'the figures of every year, kind and country of a cooperation cube (median_days and p90_days NULL when nothing was answered)';
+
+-- The counts of a period as of a day, without distinct persons, read with
+-- the rights of the extension's owner; the query is made with the period's
+-- dates and as_of as constants (see period_cube).
+CREATE FUNCTION @extschema@.cooperation_counts(from_year pg_catalog.int4 DEFAULT NULL,
+											   to_year pg_catalog.int4 DEFAULT NULL,
+											   as_of pg_catalog.date DEFAULT CURRENT_DATE)
+	RETURNS SETOF @extschema@.cooperation_cube
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF as_of IS NULL THEN
+		RAISE EXCEPTION 'as_of may not be NULL'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give the day the figures are made for, e.g. current_date (the default).';
+	END IF;
+	RETURN QUERY EXECUTE
+		format('SELECT @extschema@.cooperation_cube(r.kind, r.answer, r.country, r.presented_on, r.answered_on, %L::pg_catalog.date)'
+			   ' FROM @extschema@.request r WHERE r.presented_on <= %L::pg_catalog.date', as_of, as_of)
+		|| @extschema@.period_filter(from_year, to_year);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cooperation_counts(pg_catalog.int4, pg_catalog.int4, pg_catalog.date) IS
+	'cooperation_cube of the requests presented in the years from_year to to_year (NULL: an open end) as of the day as_of; runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';
+
+-- Distinct persons per year, kind and country as of a day, apart from the
+-- counts: counting them keeps every person, which the other figures need not.
+CREATE FUNCTION @extschema@.cooperation_persons(from_year pg_catalog.int4 DEFAULT NULL,
+												to_year pg_catalog.int4 DEFAULT NULL,
+												as_of pg_catalog.date DEFAULT CURRENT_DATE)
+	RETURNS TABLE (year pg_catalog.int4, kind @extschema@.request_kind,
+				   country @extschema@.country, persons pg_catalog.int8)
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF as_of IS NULL THEN
+		RAISE EXCEPTION 'as_of may not be NULL'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give the day the figures are made for, e.g. current_date (the default).';
+	END IF;
+	RETURN QUERY EXECUTE
+		format('SELECT p.year, p.kind, p.country, pg_catalog.count(*)'
+			   '  FROM (SELECT DISTINCT pg_catalog.date_part(''year'', r.presented_on)::pg_catalog.int4 AS year,'
+			   '               r.kind, r.country, r.person_id'
+			   '          FROM @extschema@.request r WHERE r.presented_on <= %L::pg_catalog.date', as_of)
+		|| @extschema@.period_filter(from_year, to_year) ||
+		'       ) p GROUP BY p.year, p.kind, p.country';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_catalog.int4, pg_catalog.date) IS
+	'distinct persons presented per year, kind and country in the years from_year to to_year (NULL: an open end), up to the day as_of; counts only, read with the rights of the extension''s owner';
+
+-- The figures per year, country and kind for any period, as of a day.  A
+-- country without a process for a kind, in a year with requests of that
+-- kind, shows has_process false and NULL counts, as not_confirmed_by_country
+-- does.  The deadline figures are NULL for a row where no request had a
+-- deadline (with_deadline = 0).
+CREATE FUNCTION @extschema@.cooperation(from_year pg_catalog.int4 DEFAULT NULL,
+										to_year pg_catalog.int4 DEFAULT NULL,
+										as_of pg_catalog.date DEFAULT CURRENT_DATE)
+	RETURNS TABLE (year pg_catalog.int4, country_code pg_catalog.text, country_name pg_catalog.text,
+				   kind pg_catalog.text, presented pg_catalog.int8, answered pg_catalog.int8,
+				   positive pg_catalog.int8, negative pg_catalog.int8, withdrawn pg_catalog.int8,
+				   pending pg_catalog.int8, acceptance_rate pg_catalog.numeric,
+				   median_days pg_catalog.int4, p90_days pg_catalog.int4,
+				   with_deadline pg_catalog.int8, answered_late pg_catalog.int8,
+				   open_past_deadline pg_catalog.int8, accepted_tacitly pg_catalog.int8,
+				   open_over_12_months pg_catalog.int8, persons pg_catalog.int8,
+				   has_process pg_catalog.bool)
+	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH cells AS (
+		SELECT o.*
+		  FROM @extschema@.cooperation_counts(from_year, to_year, as_of) AS c(cube)
+		 CROSS JOIN LATERAL @extschema@.cooperation_cube_rows(c.cube) o
+	), process AS (
+		SELECT y.year, y.kind, cr.country, pg_catalog.bool_or(cr.has_process) AS has_process
+		  FROM (SELECT DISTINCT cells.year, cells.kind FROM cells) y
+		  JOIN @extschema@.country_route cr
+			ON cr.kind OPERATOR(pg_catalog.=) y.kind
+		   AND cr.valid_from < pg_catalog.make_date(y.year + 1, 1, 1)
+		   AND coalesce(cr.valid_to, 'infinity') > pg_catalog.make_date(y.year, 1, 1)
+		 GROUP BY y.year, y.kind, cr.country
+	)
+	SELECT cells.year, cells.country::pg_catalog.text, @extschema@.name(cells.country),
+		   cells.kind::pg_catalog.text, cells.presented, cells.answered, cells.positive,
+		   cells.negative, cells.withdrawn, cells.pending,
+		   CASE WHEN cells.answered > 0
+				THEN cells.positive::pg_catalog.numeric / cells.answered END,
+		   cells.median_days, cells.p90_days, cells.with_deadline,
+		   CASE WHEN cells.with_deadline > 0 THEN cells.answered_late END,
+		   CASE WHEN cells.with_deadline > 0 THEN cells.open_past_deadline END,
+		   CASE WHEN cells.with_deadline > 0 THEN cells.accepted_tacitly END,
+		   cells.open_over_12_months, p.persons, process.has_process
+	  FROM cells
+	  LEFT JOIN @extschema@.cooperation_persons(from_year, to_year, as_of) p
+		ON p.year = cells.year
+	   AND p.kind OPERATOR(pg_catalog.=) cells.kind
+	   AND p.country OPERATOR(pg_catalog.=) cells.country
+	  LEFT JOIN process
+		ON process.year = cells.year
+	   AND process.kind OPERATOR(pg_catalog.=) cells.kind
+	   AND process.country OPERATOR(pg_catalog.=) cells.country
+	UNION ALL
+	SELECT process.year, process.country::pg_catalog.text, @extschema@.name(process.country),
+		   process.kind::pg_catalog.text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		   NULL, NULL, NULL, NULL, NULL, NULL, false
+	  FROM process
+	 WHERE NOT process.has_process
+	   AND NOT EXISTS (SELECT 1 FROM cells
+						WHERE cells.year = process.year
+						  AND cells.kind OPERATOR(pg_catalog.=) process.kind
+						  AND cells.country OPERATOR(pg_catalog.=) process.country);
+END;
+COMMENT ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.int4, pg_catalog.date) IS
+	'readmission-cooperation figures per year presented, country and kind for the years from_year to to_year (NULL: an open end), as of the day as_of (an answer dated later is not yet known; requests presented later are not counted)';
+
+CREATE VIEW migchain_bi.cooperation_by_country AS
+	SELECT c.year, c.country_code, c.country_name, c.kind, c.presented, c.answered, c.positive,
+		   c.negative, c.withdrawn, c.pending, c.acceptance_rate, c.median_days, c.p90_days,
+		   c.with_deadline, c.answered_late, c.open_past_deadline, c.accepted_tacitly,
+		   c.open_over_12_months, c.persons, c.has_process
+	  FROM @extschema@.cooperation() c;
+COMMENT ON VIEW migchain_bi.cooperation_by_country IS
+	'the EU''s readmission-cooperation indicators per year presented, country of origin and kind, as of today: answers, acceptance rate, days to an answer, answers against the arrangement''s reply deadline, requests open over 12 months, distinct persons';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.year IS 'year the requests were presented (bekend gesteld)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.country_code IS 'country of origin, ISO 3166 code';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.country_name IS
+	'name of the country in the language of migchain.language';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.kind IS 'LP (laissez-passer) or T&O (terugname en overname)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.presented IS
+	'requests presented that year up to today (NULL: no process)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.answered IS
+	'of which answered: positive + negative (a withdrawal is no answer)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.positive IS 'of which answered positively: nationality confirmed';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.negative IS 'of which answered negatively: nationality not confirmed';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.withdrawn IS 'of which withdrawn: no answer obtained';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.pending IS 'of which still without an answer';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.acceptance_rate IS
+	'positive / answered (NULL when nothing was answered)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.median_days IS
+	'median of the days from presentation to a positive or negative answer (as percentile_disc(0.5); NULL when nothing was answered)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.p90_days IS
+	'90th percentile of the days from presentation to a positive or negative answer (as percentile_disc(0.9); NULL when nothing was answered)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.with_deadline IS
+	'requests whose route on the day of presentation sets a reply deadline';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.answered_late IS
+	'requests answered (positive or negative) after the deadline day (NULL when no request has a deadline)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.open_past_deadline IS
+	'requests without an answer whose deadline day has passed (NULL when no request has a deadline)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.accepted_tacitly IS
+	'requests under a route where silence is acceptance with neither an answer nor a withdrawal by the deadline day, which has passed; not counted as positive (NULL when no request has a deadline)';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.open_over_12_months IS
+	'requests still without an answer presented more than 12 months ago';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.persons IS 'distinct persons those requests were about';
+COMMENT ON COLUMN migchain_bi.cooperation_by_country.has_process IS
+	'false when the country had no process for this kind of request that year (counts are then NULL, not 0); NULL when no route is recorded';
+
+-- generate_demo also fills the holidays of Turkey and Sri Lanka (sql/install/50-demo.sql)
+CREATE OR REPLACE FUNCTION @extschema@.generate_demo(seed pg_catalog.int8 DEFAULT 1,
+										  scale pg_catalog.float8 DEFAULT 1,
+										  first_year pg_catalog.int4 DEFAULT 2017,
+										  last_year pg_catalog.int4 DEFAULT 2022)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	existing pg_catalog.int8;
+	routes pg_catalog.int8;
+	made pg_catalog.int8;
+BEGIN
+	SELECT count(*) INTO existing FROM @extschema@.request;
+	SELECT count(*) INTO routes FROM @extschema@.country_route;
+	IF existing > 0 OR routes > 0 THEN
+		RAISE EXCEPTION 'generate_demo fills empty tables only'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = pg_catalog.format('Rows in migchain.request: %s; in migchain.country_route: %s.',
+											 existing, routes),
+				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route).';
+	END IF;
+
+	INSERT INTO @extschema@.request
+		(kind, answer, country, presented_on, person_id, answered_on, requested_on, source)
+	SELECT d.kind, d.answer, d.country, d.presented_on, d.person_id, d.answered_on,
+		   d.requested_on, d.source
+	  FROM @extschema@.demo_requests(seed, scale, first_year, last_year) d;
+	GET DIAGNOSTICS made = ROW_COUNT;
+
+	-- Routes: an LP process for every country of the demo but Somalia, and
+	-- the readmission agreements and working arrangements.
+	INSERT INTO @extschema@.country_route
+		(country, kind, valid_from, valid_to, has_process, arrangement, arrangement_name,
+		 reply_deadline, deadline_unit, tacit_acceptance, note)
+	SELECT v.country::@extschema@.country, v.kind::@extschema@.request_kind,
+		   v.valid_from::date, v.valid_to::date, v.has_process, v.arrangement, v.name,
+		   v.deadline, v.unit, v.tacit, 'demo'
+	  FROM (VALUES
+		('SO', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2000-01-01', '2016-10-02', true, 'none', NULL, NULL, NULL, false),
+		('AF', 'LP', '2016-10-02', NULL, true, 'working_arrangement', 'Joint Way Forward', NULL, NULL, false),
+		('BD', 'LP', '2000-01-01', '2017-09-20', true, 'none', NULL, NULL, NULL, false),
+		('BD', 'LP', '2017-09-20', NULL, true, 'working_arrangement', 'Standard Operating Procedures', NULL, NULL, false),
+		('ET', 'LP', '2000-01-01', '2018-01-29', true, 'none', NULL, NULL, NULL, false),
+		('ET', 'LP', '2018-01-29', NULL, true, 'working_arrangement', 'Admission procedures', NULL, NULL, false),
+		('AL', 'T&O', '2006-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Albania readmission agreement', 12, 'calendar_days', true),
+		('AM', 'T&O', '2014-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Armenia readmission agreement', 12, 'calendar_days', true),
+		('AZ', 'T&O', '2014-09-01', NULL, true, 'eu_readmission_agreement', 'EU-Azerbaijan readmission agreement', 15, 'calendar_days', true),
+		('BA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Bosnia and Herzegovina readmission agreement', 14, 'calendar_days', true),
+		('BY', 'T&O', '2020-07-01', NULL, true, 'eu_readmission_agreement', 'EU-Belarus readmission agreement', 15, 'calendar_days', false),
+		('GE', 'T&O', '2011-03-01', NULL, true, 'eu_readmission_agreement', 'EU-Georgia readmission agreement', 12, 'calendar_days', true),
+		('LK', 'T&O', '2005-05-01', NULL, true, 'eu_readmission_agreement', 'EU-Sri Lanka readmission agreement', 25, 'working_days', false),
+		('MD', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Moldova readmission agreement', 14, 'calendar_days', true),
+		('MK', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-North Macedonia readmission agreement', 14, 'calendar_days', true),
+		('PK', 'T&O', '2010-12-01', NULL, true, 'eu_readmission_agreement', 'EU-Pakistan readmission agreement', 30, 'calendar_days', true),
+		('RS', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Serbia readmission agreement', 14, 'calendar_days', true),
+		('RU', 'T&O', '2007-06-01', NULL, true, 'eu_readmission_agreement', 'EU-Russia readmission agreement', 25, 'calendar_days', false),
+		('TR', 'T&O', '2014-10-01', NULL, true, 'eu_readmission_agreement', 'EU-Turkey readmission agreement', 25, 'working_days', false),
+		('UA', 'T&O', '2008-01-01', NULL, true, 'eu_readmission_agreement', 'EU-Ukraine readmission agreement', 14, 'calendar_days', true),
+		('XK', 'T&O', '2013-01-01', NULL, true, 'bilateral_agreement', 'Benelux-Kosovo readmission agreement', 14, 'calendar_days', false)
+	  ) AS v(country, kind, valid_from, valid_to, has_process, arrangement, name, deadline, unit, tacit);
+
+	INSERT INTO @extschema@.country_route (country, kind, valid_from, has_process, note)
+	SELECT DISTINCT d.country, 'LP'::@extschema@.request_kind, '2000-01-01'::date, true, 'demo'
+	  FROM @extschema@.request d
+	 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.country_route r
+						WHERE r.country OPERATOR(pg_catalog.=) d.country
+						  AND r.kind OPERATOR(pg_catalog.=) 'LP');
+
+	-- Public holidays of the countries whose demo routes count working days
+	-- (Turkey and Sri Lanka), 2017 to early 2023: illustrative, not an
+	-- official calendar (Sri Lanka's Poya days but Vesak are left out).
+	-- Holidays already in the table are kept.
+	INSERT INTO @extschema@.holiday (country, day, name)
+	SELECT v.country::@extschema@.country, v.day::date, v.name
+	  FROM (VALUES
+		('LK', '2017-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2017-02-04', 'Independence Day'),
+		('LK', '2017-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2017-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2017-05-01', 'May Day'),
+		('LK', '2017-05-10', 'Vesak Full Moon Poya Day'),
+		('LK', '2017-05-11', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2017-12-25', 'Christmas Day'),
+		('LK', '2018-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2018-02-04', 'Independence Day'),
+		('LK', '2018-03-30', 'Good Friday'),
+		('LK', '2018-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2018-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2018-04-29', 'Vesak Full Moon Poya Day'),
+		('LK', '2018-04-30', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2018-05-01', 'May Day'),
+		('LK', '2018-12-25', 'Christmas Day'),
+		('LK', '2019-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2019-02-04', 'Independence Day'),
+		('LK', '2019-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2019-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2019-04-19', 'Good Friday'),
+		('LK', '2019-05-01', 'May Day'),
+		('LK', '2019-05-18', 'Vesak Full Moon Poya Day'),
+		('LK', '2019-05-19', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2019-12-25', 'Christmas Day'),
+		('LK', '2020-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2020-02-04', 'Independence Day'),
+		('LK', '2020-04-10', 'Good Friday'),
+		('LK', '2020-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2020-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2020-05-01', 'May Day'),
+		('LK', '2020-05-07', 'Vesak Full Moon Poya Day'),
+		('LK', '2020-05-08', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2020-12-25', 'Christmas Day'),
+		('LK', '2021-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2021-02-04', 'Independence Day'),
+		('LK', '2021-04-02', 'Good Friday'),
+		('LK', '2021-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2021-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2021-05-01', 'May Day'),
+		('LK', '2021-05-26', 'Vesak Full Moon Poya Day'),
+		('LK', '2021-05-27', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2021-12-25', 'Christmas Day'),
+		('LK', '2022-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2022-02-04', 'Independence Day'),
+		('LK', '2022-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2022-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2022-04-15', 'Good Friday'),
+		('LK', '2022-05-01', 'May Day'),
+		('LK', '2022-05-15', 'Vesak Full Moon Poya Day'),
+		('LK', '2022-05-16', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2022-12-25', 'Christmas Day'),
+		('LK', '2023-01-15', 'Tamil Thai Pongal Day'),
+		('LK', '2023-02-04', 'Independence Day'),
+		('TR', '2017-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2017-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2017-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2017-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2017-06-25', 'Ramazan Bayramı (1)'),
+		('TR', '2017-06-26', 'Ramazan Bayramı (2)'),
+		('TR', '2017-06-27', 'Ramazan Bayramı (3)'),
+		('TR', '2017-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2017-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2017-09-01', 'Kurban Bayramı (1)'),
+		('TR', '2017-09-02', 'Kurban Bayramı (2)'),
+		('TR', '2017-09-03', 'Kurban Bayramı (3)'),
+		('TR', '2017-09-04', 'Kurban Bayramı (4)'),
+		('TR', '2017-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2018-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2018-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2018-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2018-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2018-06-15', 'Ramazan Bayramı (1)'),
+		('TR', '2018-06-16', 'Ramazan Bayramı (2)'),
+		('TR', '2018-06-17', 'Ramazan Bayramı (3)'),
+		('TR', '2018-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2018-08-21', 'Kurban Bayramı (1)'),
+		('TR', '2018-08-22', 'Kurban Bayramı (2)'),
+		('TR', '2018-08-23', 'Kurban Bayramı (3)'),
+		('TR', '2018-08-24', 'Kurban Bayramı (4)'),
+		('TR', '2018-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2018-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2019-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2019-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2019-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2019-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2019-06-04', 'Ramazan Bayramı (1)'),
+		('TR', '2019-06-05', 'Ramazan Bayramı (2)'),
+		('TR', '2019-06-06', 'Ramazan Bayramı (3)'),
+		('TR', '2019-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2019-08-11', 'Kurban Bayramı (1)'),
+		('TR', '2019-08-12', 'Kurban Bayramı (2)'),
+		('TR', '2019-08-13', 'Kurban Bayramı (3)'),
+		('TR', '2019-08-14', 'Kurban Bayramı (4)'),
+		('TR', '2019-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2019-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2020-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2020-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2020-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2020-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2020-05-24', 'Ramazan Bayramı (1)'),
+		('TR', '2020-05-25', 'Ramazan Bayramı (2)'),
+		('TR', '2020-05-26', 'Ramazan Bayramı (3)'),
+		('TR', '2020-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2020-07-31', 'Kurban Bayramı (1)'),
+		('TR', '2020-08-01', 'Kurban Bayramı (2)'),
+		('TR', '2020-08-02', 'Kurban Bayramı (3)'),
+		('TR', '2020-08-03', 'Kurban Bayramı (4)'),
+		('TR', '2020-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2020-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2021-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2021-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2021-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2021-05-13', 'Ramazan Bayramı (1)'),
+		('TR', '2021-05-14', 'Ramazan Bayramı (2)'),
+		('TR', '2021-05-15', 'Ramazan Bayramı (3)'),
+		('TR', '2021-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2021-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2021-07-20', 'Kurban Bayramı (1)'),
+		('TR', '2021-07-21', 'Kurban Bayramı (2)'),
+		('TR', '2021-07-22', 'Kurban Bayramı (3)'),
+		('TR', '2021-07-23', 'Kurban Bayramı (4)'),
+		('TR', '2021-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2021-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2022-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2022-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2022-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2022-05-02', 'Ramazan Bayramı (1)'),
+		('TR', '2022-05-03', 'Ramazan Bayramı (2)'),
+		('TR', '2022-05-04', 'Ramazan Bayramı (3)'),
+		('TR', '2022-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2022-07-09', 'Kurban Bayramı (1)'),
+		('TR', '2022-07-10', 'Kurban Bayramı (2)'),
+		('TR', '2022-07-11', 'Kurban Bayramı (3)'),
+		('TR', '2022-07-12', 'Kurban Bayramı (4)'),
+		('TR', '2022-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2022-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2022-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2023-01-01', 'Yılbaşı (New Year''s Day)')
+	  ) AS v(country, day, name)
+	ON CONFLICT (country, day) DO NOTHING;
+
+	RETURN made;
+END
+$$;
+
+-- who may run the functions that read with the owner's rights (sql/install/60-access.sql)
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_counts(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+
+-- The roles given analyst access before the update (those who may read
+-- overview_by_year) get what grant_analyst() gives on the new view and its
+-- functions; the extension's initial privileges of those stay those of a
+-- fresh install.
+DO $$
+DECLARE
+	obj record;
+	who pg_catalog.text;
+	saved pg_catalog.aclitem[];
+BEGIN
+	FOR obj IN
+		SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::pg_catalog.oid AS classid, f::pg_catalog.oid AS oid,
+			   pg_catalog.format('FUNCTION %s', f) AS target, 'EXECUTE' AS privilege
+		  FROM @extschema@.analyst_functions() f
+		  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) f::pg_catalog.oid
+		 WHERE p.proname::pg_catalog.text LIKE 'cooperation%'
+		UNION ALL
+		SELECT 'pg_catalog.pg_class'::pg_catalog.regclass::pg_catalog.oid,
+			   'migchain_bi.cooperation_by_country'::pg_catalog.regclass::pg_catalog.oid,
+			   'TABLE migchain_bi.cooperation_by_country', 'SELECT'
+	LOOP
+		SELECT i.initprivs INTO saved FROM pg_catalog.pg_init_privs i
+		 WHERE i.objoid OPERATOR(pg_catalog.=) obj.oid
+		   AND i.classoid OPERATOR(pg_catalog.=) obj.classid
+		   AND i.objsubid OPERATOR(pg_catalog.=) 0;
+		FOR who IN
+			SELECT DISTINCT a.grantee::pg_catalog.regrole::pg_catalog.text
+			  FROM pg_catalog.pg_class c CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+			 WHERE c.oid OPERATOR(pg_catalog.=) 'migchain_bi.overview_by_year'::pg_catalog.regclass
+			   AND a.privilege_type OPERATOR(pg_catalog.=) 'SELECT'
+			   AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
+			   AND a.grantee OPERATOR(pg_catalog.<>) 0
+		LOOP
+			EXECUTE pg_catalog.format('GRANT %s ON %s TO %s', obj.privilege, obj.target, who);
+		END LOOP;
+		-- GRANT in an extension's script is recorded as its initial
+		-- privileges: put back those of a fresh install.
+		IF saved IS NULL THEN
+			DELETE FROM pg_catalog.pg_init_privs
+			 WHERE objoid OPERATOR(pg_catalog.=) obj.oid
+			   AND classoid OPERATOR(pg_catalog.=) obj.classid
+			   AND objsubid OPERATOR(pg_catalog.=) 0;
+		ELSE
+			UPDATE pg_catalog.pg_init_privs SET initprivs = saved
+			 WHERE objoid OPERATOR(pg_catalog.=) obj.oid
+			   AND classoid OPERATOR(pg_catalog.=) obj.classid
+			   AND objsubid OPERATOR(pg_catalog.=) 0;
+		END IF;
+	END LOOP;
+END
+$$;
+
 -- ==== end of cooperation ====
 
 -- ==== Return cases, conditions over time, detention, departures ====
@@ -2311,6 +2890,155 @@ BEGIN
 		 WHERE e.started_on IS NOT NULL
 		 ORDER BY d.case_no, e.n;
 	END IF;
+	-- Public holidays of the countries whose demo routes count working days
+	-- (Turkey and Sri Lanka), 2017 to early 2023: illustrative, not an
+	-- official calendar (Sri Lanka's Poya days but Vesak are left out).
+	-- Holidays already in the table are kept.
+	INSERT INTO @extschema@.holiday (country, day, name)
+	SELECT v.country::@extschema@.country, v.day::date, v.name
+	  FROM (VALUES
+		('LK', '2017-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2017-02-04', 'Independence Day'),
+		('LK', '2017-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2017-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2017-05-01', 'May Day'),
+		('LK', '2017-05-10', 'Vesak Full Moon Poya Day'),
+		('LK', '2017-05-11', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2017-12-25', 'Christmas Day'),
+		('LK', '2018-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2018-02-04', 'Independence Day'),
+		('LK', '2018-03-30', 'Good Friday'),
+		('LK', '2018-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2018-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2018-04-29', 'Vesak Full Moon Poya Day'),
+		('LK', '2018-04-30', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2018-05-01', 'May Day'),
+		('LK', '2018-12-25', 'Christmas Day'),
+		('LK', '2019-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2019-02-04', 'Independence Day'),
+		('LK', '2019-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2019-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2019-04-19', 'Good Friday'),
+		('LK', '2019-05-01', 'May Day'),
+		('LK', '2019-05-18', 'Vesak Full Moon Poya Day'),
+		('LK', '2019-05-19', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2019-12-25', 'Christmas Day'),
+		('LK', '2020-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2020-02-04', 'Independence Day'),
+		('LK', '2020-04-10', 'Good Friday'),
+		('LK', '2020-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2020-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2020-05-01', 'May Day'),
+		('LK', '2020-05-07', 'Vesak Full Moon Poya Day'),
+		('LK', '2020-05-08', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2020-12-25', 'Christmas Day'),
+		('LK', '2021-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2021-02-04', 'Independence Day'),
+		('LK', '2021-04-02', 'Good Friday'),
+		('LK', '2021-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2021-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2021-05-01', 'May Day'),
+		('LK', '2021-05-26', 'Vesak Full Moon Poya Day'),
+		('LK', '2021-05-27', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2021-12-25', 'Christmas Day'),
+		('LK', '2022-01-14', 'Tamil Thai Pongal Day'),
+		('LK', '2022-02-04', 'Independence Day'),
+		('LK', '2022-04-13', 'Day prior to Sinhala and Tamil New Year'),
+		('LK', '2022-04-14', 'Sinhala and Tamil New Year'),
+		('LK', '2022-04-15', 'Good Friday'),
+		('LK', '2022-05-01', 'May Day'),
+		('LK', '2022-05-15', 'Vesak Full Moon Poya Day'),
+		('LK', '2022-05-16', 'Day following Vesak Full Moon Poya Day'),
+		('LK', '2022-12-25', 'Christmas Day'),
+		('LK', '2023-01-15', 'Tamil Thai Pongal Day'),
+		('LK', '2023-02-04', 'Independence Day'),
+		('TR', '2017-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2017-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2017-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2017-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2017-06-25', 'Ramazan Bayramı (1)'),
+		('TR', '2017-06-26', 'Ramazan Bayramı (2)'),
+		('TR', '2017-06-27', 'Ramazan Bayramı (3)'),
+		('TR', '2017-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2017-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2017-09-01', 'Kurban Bayramı (1)'),
+		('TR', '2017-09-02', 'Kurban Bayramı (2)'),
+		('TR', '2017-09-03', 'Kurban Bayramı (3)'),
+		('TR', '2017-09-04', 'Kurban Bayramı (4)'),
+		('TR', '2017-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2018-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2018-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2018-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2018-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2018-06-15', 'Ramazan Bayramı (1)'),
+		('TR', '2018-06-16', 'Ramazan Bayramı (2)'),
+		('TR', '2018-06-17', 'Ramazan Bayramı (3)'),
+		('TR', '2018-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2018-08-21', 'Kurban Bayramı (1)'),
+		('TR', '2018-08-22', 'Kurban Bayramı (2)'),
+		('TR', '2018-08-23', 'Kurban Bayramı (3)'),
+		('TR', '2018-08-24', 'Kurban Bayramı (4)'),
+		('TR', '2018-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2018-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2019-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2019-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2019-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2019-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2019-06-04', 'Ramazan Bayramı (1)'),
+		('TR', '2019-06-05', 'Ramazan Bayramı (2)'),
+		('TR', '2019-06-06', 'Ramazan Bayramı (3)'),
+		('TR', '2019-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2019-08-11', 'Kurban Bayramı (1)'),
+		('TR', '2019-08-12', 'Kurban Bayramı (2)'),
+		('TR', '2019-08-13', 'Kurban Bayramı (3)'),
+		('TR', '2019-08-14', 'Kurban Bayramı (4)'),
+		('TR', '2019-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2019-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2020-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2020-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2020-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2020-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2020-05-24', 'Ramazan Bayramı (1)'),
+		('TR', '2020-05-25', 'Ramazan Bayramı (2)'),
+		('TR', '2020-05-26', 'Ramazan Bayramı (3)'),
+		('TR', '2020-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2020-07-31', 'Kurban Bayramı (1)'),
+		('TR', '2020-08-01', 'Kurban Bayramı (2)'),
+		('TR', '2020-08-02', 'Kurban Bayramı (3)'),
+		('TR', '2020-08-03', 'Kurban Bayramı (4)'),
+		('TR', '2020-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2020-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2021-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2021-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2021-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2021-05-13', 'Ramazan Bayramı (1)'),
+		('TR', '2021-05-14', 'Ramazan Bayramı (2)'),
+		('TR', '2021-05-15', 'Ramazan Bayramı (3)'),
+		('TR', '2021-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2021-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2021-07-20', 'Kurban Bayramı (1)'),
+		('TR', '2021-07-21', 'Kurban Bayramı (2)'),
+		('TR', '2021-07-22', 'Kurban Bayramı (3)'),
+		('TR', '2021-07-23', 'Kurban Bayramı (4)'),
+		('TR', '2021-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2021-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2022-01-01', 'Yılbaşı (New Year''s Day)'),
+		('TR', '2022-04-23', 'Ulusal Egemenlik ve Çocuk Bayramı'),
+		('TR', '2022-05-01', 'Emek ve Dayanışma Günü (Labour Day)'),
+		('TR', '2022-05-02', 'Ramazan Bayramı (1)'),
+		('TR', '2022-05-03', 'Ramazan Bayramı (2)'),
+		('TR', '2022-05-04', 'Ramazan Bayramı (3)'),
+		('TR', '2022-05-19', 'Atatürk''ü Anma, Gençlik ve Spor Bayramı'),
+		('TR', '2022-07-09', 'Kurban Bayramı (1)'),
+		('TR', '2022-07-10', 'Kurban Bayramı (2)'),
+		('TR', '2022-07-11', 'Kurban Bayramı (3)'),
+		('TR', '2022-07-12', 'Kurban Bayramı (4)'),
+		('TR', '2022-07-15', 'Demokrasi ve Millî Birlik Günü'),
+		('TR', '2022-08-30', 'Zafer Bayramı (Victory Day)'),
+		('TR', '2022-10-29', 'Cumhuriyet Bayramı (Republic Day)'),
+		('TR', '2023-01-01', 'Yılbaşı (New Year''s Day)')
+	  ) AS v(country, day, name)
+	ON CONFLICT (country, day) DO NOTHING;
 
 	RETURN made;
 END
@@ -2329,7 +3057,8 @@ BEGIN ATOMIC
 				   ('@extschema@.country_route'::pg_catalog.regclass),
 				   ('@extschema@.return_case'::pg_catalog.regclass),
 				   ('@extschema@.condition_observation'::pg_catalog.regclass),
-				   ('@extschema@.detention_episode'::pg_catalog.regclass)) AS t(t);
+				   ('@extschema@.detention_episode'::pg_catalog.regclass),
+				   ('@extschema@.holiday'::pg_catalog.regclass)) AS t(t);
 END;
 COMMENT ON FUNCTION @extschema@.loader_tables() IS
 	'the tables of migchain that grant_loader() lets a role read, insert into and update (never delete from)';
@@ -2409,7 +3138,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
-	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes; no delete), and what an analyst may';
+	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), and what an analyst may';
 
 REVOKE EXECUTE ON FUNCTION @extschema@.generate_demo(pg_catalog.int8, pg_catalog.float8,
 	pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) FROM PUBLIC;

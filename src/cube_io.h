@@ -12,7 +12,7 @@
 
 #include "lib/stringinfo.h"
 
-#define CUBE_MAX_FIELDS		8
+#define CUBE_MAX_FIELDS		16
 
 /*
  * A value of a cube type: a varlena with the number of records, then the

@@ -28,8 +28,9 @@
 --                  real ones;
 --   grant_analyst, grant_loader, revoke_access  (below) hand out rights;
 --   period_cube, not_confirmed_by_country, persons, conditions_as_of,
---   returnable_by_month, detention_exits, departures  read the tables with
---                  the owner's rights (below).
+--   returnable_by_month, detention_exits, departures, cooperation,
+--   cooperation_counts, cooperation_persons  read the tables with the
+--                  owner's rights (below).
 -- Every other function of migchain is a pure computation on its arguments
 -- or reads the tables with the caller's rights (has_process), so PUBLIC
 -- keeps EXECUTE on them.
@@ -51,6 +52,12 @@ REVOKE EXECUTE ON FUNCTION @extschema@.conditions_as_of(pg_catalog.date) FROM PU
 REVOKE EXECUTE ON FUNCTION @extschema@.returnable_by_month(pg_catalog.date, pg_catalog.date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.detention_exits(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.departures(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_counts(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.date) FROM PUBLIC;
 
 -- The functions an analyst must be able to execute: those the views of
 -- migchain_bi call, directly or behind an operator, and, following the
@@ -110,7 +117,8 @@ BEGIN ATOMIC
 				   ('@extschema@.country_route'::pg_catalog.regclass),
 				   ('@extschema@.return_case'::pg_catalog.regclass),
 				   ('@extschema@.condition_observation'::pg_catalog.regclass),
-				   ('@extschema@.detention_episode'::pg_catalog.regclass)) AS t(t);
+				   ('@extschema@.detention_episode'::pg_catalog.regclass),
+				   ('@extschema@.holiday'::pg_catalog.regclass)) AS t(t);
 END;
 COMMENT ON FUNCTION @extschema@.loader_tables() IS
 	'the tables of migchain that grant_loader() lets a role read, insert into and update (never delete from)';
@@ -233,7 +241,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
-	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes; no delete), and what an analyst may';
+	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), and what an analyst may';
 
 CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
 	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role

@@ -40,6 +40,8 @@ INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_pro
    366, 'working_days', true, E'line one\nline two'),
   ('XXA', 'LP', '2000-01-01', NULL, false, 'none', NULL, NULL, NULL, false, NULL),
   ('XXX', 'T&O', '2000-01-01', '2000-01-02', true, 'working_arrangement', '', 1, 'calendar_days', false, '');
+-- A holiday of the user's beside the demo's (Turkey, Sri Lanka).
+INSERT INTO migchain.holiday VALUES ('MA', '2021-07-30', E'Fête du Trône \'quoted\'\twith tab');
 -- A user table with a column of each type, edge values and NULLs.
 CREATE TABLE public.typed (
 	id int PRIMARY KEY,
@@ -116,6 +118,10 @@ $target->command_ok([ 'pg_restore', '--exit-on-error', '-d', 'from_custom', "$tm
 
 for my $db ('from_plain', 'from_custom')
 {
+	# The install script adds no holidays: the dump carries each one once.
+	is($target->safe_psql($db, q{SELECT count(*) || ' ' || count(DISTINCT (country, day)) FROM migchain.holiday}),
+		$source->safe_psql('src', q{SELECT count(*) || ' ' || count(*) FROM migchain.holiday}),
+		"$db: every holiday, exactly once");
 	for my $rel (@relations)
 	{
 		is(digest($target, $db, $rel), $before{$rel}, "$db: every row of $rel");
