@@ -1283,6 +1283,8 @@ CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	FUNCTION 1 @extschema@.case_outcome_cmp(@extschema@.case_outcome, @extschema@.case_outcome);
 COMMENT ON OPERATOR CLASS @extschema@.case_outcome_ops USING btree IS
 	'btree order of case_outcome: independent < forced < unsupervised < residence_permit < other_member_state < other';
+COMMENT ON OPERATOR FAMILY @extschema@.case_outcome_ops USING btree IS
+	'btree operator family of case_outcome';
 
 CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	DEFAULT FOR TYPE @extschema@.case_outcome USING hash AS
@@ -1291,6 +1293,8 @@ CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	FUNCTION 2 @extschema@.case_outcome_hash_extended(@extschema@.case_outcome, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.case_outcome_ops USING hash IS
 	'hash operator class of case_outcome';
+COMMENT ON OPERATOR FAMILY @extschema@.case_outcome_ops USING hash IS
+	'hash operator family of case_outcome';
 
 -- The type detention_exit: how an episode of immigration detention
 -- (vreemdelingenbewaring) ended.  One byte, the ordinal: departure = 0 <
@@ -1511,6 +1515,8 @@ CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	FUNCTION 1 @extschema@.detention_exit_cmp(@extschema@.detention_exit, @extschema@.detention_exit);
 COMMENT ON OPERATOR CLASS @extschema@.detention_exit_ops USING btree IS
 	'btree order of detention_exit: departure < balancing < court < maximum_term < other';
+COMMENT ON OPERATOR FAMILY @extschema@.detention_exit_ops USING btree IS
+	'btree operator family of detention_exit';
 
 CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	DEFAULT FOR TYPE @extschema@.detention_exit USING hash AS
@@ -1519,6 +1525,8 @@ CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	FUNCTION 2 @extschema@.detention_exit_hash_extended(@extschema@.detention_exit, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.detention_exit_ops USING hash IS
 	'hash operator class of detention_exit';
+COMMENT ON OPERATOR FAMILY @extschema@.detention_exit_ops USING hash IS
+	'hash operator family of detention_exit';
 
 -- ==== end of outcome types ====
 
