@@ -49,7 +49,9 @@ CREATE TABLE public.typed (
 	l migchain.conditions,
 	t migchain.tally,
 	cs migchain.country[],
-	lc migchain.lights
+	lc migchain.lights,
+	o migchain.case_outcome,
+	x migchain.detention_exit
 );
 INSERT INTO public.typed VALUES
   (1, 'LP', 'pending', 'AF', 'GGGGG', 'pending=0, positive=0, negative=0, withdrawn=0', '{AF,ZW}'),
@@ -67,6 +69,11 @@ UPDATE public.typed u SET lc = v.lc
         SELECT 2, 'cases=9223372036854775807, returnable=9223372036854775807, removable=9223372036854775807/0/0, country_cooperates=9223372036854775807/0/0, identity_established=9223372036854775807/0/0, available=9223372036854775807/0/0, person_cooperates=9223372036854775807/0/0'
         UNION ALL
         SELECT 3, 'cases=0, returnable=0, removable=0/0/0, country_cooperates=0/0/0, identity_established=0/0/0, available=0/0/0, person_cooperates=0/0/0') v(id, lc)
+ WHERE u.id = v.id;
+UPDATE public.typed u SET o = v.o::migchain.case_outcome, x = v.x::migchain.detention_exit
+  FROM (VALUES (1, 'independent', 'departure'), (2, 'forced', 'balancing of interests'),
+               (3, 'MOB', 'opgeheven door de rechter'), (4, 'residence_permit', 'maximum_term'),
+               (5, 'Dublin transfer', 'other'), (6, 'overig', 'vertrek')) v(id, o, x)
  WHERE u.id = v.id;
 SELECT migchain.grant_analyst('analyst');
 SELECT migchain.grant_loader('loader');
