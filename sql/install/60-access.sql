@@ -217,3 +217,18 @@ COMMENT ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) IS
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) FROM PUBLIC;
+
+-- ---- Unanswered requests (sql/install/47-unanswered.sql) ----
+-- unanswered_requests() lists person-level rows and withdraw_unanswered()
+-- changes requests: for loaders and the admin, not for PUBLIC.
+-- withdraw_unanswered_audited() does the work with the owner's rights and
+-- writes the audit table, which no other role may write: only the roles
+-- that may run withdraw_unanswered() may execute it.  grant_loader must
+-- grant EXECUTE on the three, and SELECT (nothing more) on
+-- unanswered_withdrawal; grant_analyst grants none of them.
+-- check_unanswered_arguments() only checks its arguments: PUBLIC keeps it.
+REVOKE EXECUTE ON FUNCTION @extschema@.unanswered_requests(pg_catalog.date, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE @extschema@.withdraw_unanswered(pg_catalog.date, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.date, pg_catalog.int4,
+	pg_catalog.name) FROM PUBLIC;
+-- ---- end of unanswered requests ----
