@@ -1617,15 +1617,14 @@ COMMENT ON FUNCTION @extschema@.unanswered_requests(pg_catalog.date, pg_catalog.
 
 -- What withdraw_unanswered() changed: one row per request it withdrew.
 CREATE TABLE @extschema@.unanswered_withdrawal (
-	withdrawal_id pg_catalog.int8 GENERATED ALWAYS AS IDENTITY,
+	withdrawal_id pg_catalog.int8 GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	request_id pg_catalog.int8 NOT NULL,
 	answer_before @extschema@.answer NOT NULL,
 	as_of pg_catalog.date NOT NULL,
 	months pg_catalog.int4 NOT NULL,
 	withdrawn_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	session_role pg_catalog.name NOT NULL,
-	acting_role pg_catalog.name NOT NULL,
-	CONSTRAINT unanswered_withdrawal_pkey PRIMARY KEY (withdrawal_id)
+	acting_role pg_catalog.name NOT NULL
 );
 COMMENT ON TABLE @extschema@.unanswered_withdrawal IS
 	'audit of withdraw_unanswered(): each request it recorded as withdrawn (no answer obtained), when and by whom; written only by that procedure';

@@ -34,6 +34,11 @@ INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, an
   ('T&O', 'positive', 'SUHH', '2020-02-29', 9000003, '2020-02-29', '2020-02-28', ''),
   ('LP', 'positive', 'XK', '2021-01-01', 9000004, '2021-06-30', NULL, 'Kosovo'),
   ('LP', 'pending', 'CSXX', '2022-12-31', 9000005, NULL, '2022-12-01', '\N');
+-- A request that went unanswered, withdrawn and audited (in
+-- migchain.unanswered_withdrawal, dumped with the extension too).
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, source) VALUES
+  ('T&O', 'pending', 'MA', '2010-05-05', 9000006, 'unanswered');
+CALL migchain.withdraw_unanswered('2011-06-01', 12);
 INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_process, arrangement,
     arrangement_name, reply_deadline, deadline_unit, tacit_acceptance, note) VALUES
   ('YUCS', 'T&O', '1990-01-01', '1992-04-27', true, 'bilateral_agreement', E'old \'agreement\'\twith tab',
