@@ -14,7 +14,9 @@ SELECT 'MA'::migchain.country = 'Marokko' AS country_equal,
 -- Whatever path a client sets.
 CREATE SCHEMA elsewhere;
 SET search_path = elsewhere;
-SELECT 'positief'::migchain.answer = 'positive' AS answer_equal;
+SELECT 'positief'::migchain.answer = 'positive' AS answer_equal,
+       'MOB'::migchain.case_outcome = 'unsupervised' AS outcome_equal,
+       'court'::migchain.detention_exit > 'departure' AS exit_greater;
 RESET search_path;
 DROP SCHEMA elsewhere;
 -- They are the operators of the types' operator classes: an index serves them.

@@ -53,6 +53,7 @@ static const LabelName case_outcome_names[] = {
 	{"met onbekende bestemming", CASE_OUTCOME_ORD_UNSUPERVISED},
 	{"onbekende bestemming", CASE_OUTCOME_ORD_UNSUPERVISED},
 	{"mob", CASE_OUTCOME_ORD_UNSUPERVISED},
+	{"m o b", CASE_OUTCOME_ORD_UNSUPERVISED},
 	{"unsupervised", CASE_OUTCOME_ORD_UNSUPERVISED},
 	{"unsupervised departure", CASE_OUTCOME_ORD_UNSUPERVISED},
 	{"departure without supervision", CASE_OUTCOME_ORD_UNSUPERVISED},

@@ -223,6 +223,8 @@ CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	FUNCTION 1 @extschema@.case_outcome_cmp(@extschema@.case_outcome, @extschema@.case_outcome);
 COMMENT ON OPERATOR CLASS @extschema@.case_outcome_ops USING btree IS
 	'btree order of case_outcome: independent < forced < unsupervised < residence_permit < other_member_state < other';
+COMMENT ON OPERATOR FAMILY @extschema@.case_outcome_ops USING btree IS
+	'btree operator family of case_outcome';
 
 CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	DEFAULT FOR TYPE @extschema@.case_outcome USING hash AS
@@ -231,3 +233,5 @@ CREATE OPERATOR CLASS @extschema@.case_outcome_ops
 	FUNCTION 2 @extschema@.case_outcome_hash_extended(@extschema@.case_outcome, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.case_outcome_ops USING hash IS
 	'hash operator class of case_outcome';
+COMMENT ON OPERATOR FAMILY @extschema@.case_outcome_ops USING hash IS
+	'hash operator family of case_outcome';

@@ -217,6 +217,8 @@ CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	FUNCTION 1 @extschema@.detention_exit_cmp(@extschema@.detention_exit, @extschema@.detention_exit);
 COMMENT ON OPERATOR CLASS @extschema@.detention_exit_ops USING btree IS
 	'btree order of detention_exit: departure < balancing < court < maximum_term < other';
+COMMENT ON OPERATOR FAMILY @extschema@.detention_exit_ops USING btree IS
+	'btree operator family of detention_exit';
 
 CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	DEFAULT FOR TYPE @extschema@.detention_exit USING hash AS
@@ -225,3 +227,5 @@ CREATE OPERATOR CLASS @extschema@.detention_exit_ops
 	FUNCTION 2 @extschema@.detention_exit_hash_extended(@extschema@.detention_exit, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.detention_exit_ops USING hash IS
 	'hash operator class of detention_exit';
+COMMENT ON OPERATOR FAMILY @extschema@.detention_exit_ops USING hash IS
+	'hash operator family of detention_exit';

@@ -222,6 +222,12 @@ BEGIN
 	FOR fn IN SELECT f FROM @extschema@.loader_functions() f LOOP
 		EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', fn, who);
 	END LOOP;
+	-- listing and withdrawing unanswered requests; the audit of what that
+	-- changed is read, never written, by the loader
+	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.unanswered_requests(pg_catalog.date, pg_catalog.int4) TO %s', who);
+	EXECUTE format('GRANT EXECUTE ON PROCEDURE @extschema@.withdraw_unanswered(pg_catalog.date, pg_catalog.int4) TO %s', who);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.date, pg_catalog.int4, pg_catalog.name) TO %s', who);
+	EXECUTE format('GRANT SELECT ON TABLE @extschema@.unanswered_withdrawal TO %s', who);
 	FOR tab IN SELECT t FROM @extschema@.loader_tables() t LOOP
 		EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %s TO %s', tab, who);
 	END LOOP;
@@ -241,7 +247,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
-	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), and what an analyst may';
+	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), to list and withdraw unanswered requests and read their audit, and what an analyst may';
 
 CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
 	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
@@ -262,3 +268,18 @@ COMMENT ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) IS
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole) FROM PUBLIC;
+
+-- ---- Unanswered requests (sql/install/47-unanswered.sql) ----
+-- unanswered_requests() lists person-level rows and withdraw_unanswered()
+-- changes requests: for loaders and the admin, not for PUBLIC.
+-- withdraw_unanswered_audited() does the work with the owner's rights and
+-- writes the audit table, which no other role may write: only the roles
+-- that may run withdraw_unanswered() may execute it.  grant_loader grants
+-- EXECUTE on the three, and SELECT (nothing more) on unanswered_withdrawal;
+-- grant_analyst grants none of them.
+-- check_unanswered_arguments() only checks its arguments: PUBLIC keeps it.
+REVOKE EXECUTE ON FUNCTION @extschema@.unanswered_requests(pg_catalog.date, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE @extschema@.withdraw_unanswered(pg_catalog.date, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.date, pg_catalog.int4,
+	pg_catalog.name) FROM PUBLIC;
+-- ---- end of unanswered requests ----

@@ -39,6 +39,8 @@ sub error_of
 # no UTF-8 equivalent and is bad input.  Bad input is 22P02 for every type.
 my %inputs = (
 	answer => 'n%sgatief',
+	case_outcome => 'gedwongen vertr%sk',
+	detention_exit => 'be%sindigd door vertrek',
 	request_kind => 'laissez-pass%sr',
 	country => 'Somali%s',
 	conditions => 'GGR%sG',
@@ -50,6 +52,10 @@ for my $case ([ 'sql_ascii', 'a Latin-1 byte', '\351' ], [ 'win1252', 'an undefi
 			q{SET client_encoding = 'UTF8';
 			  SELECT 'Négatief'::migchain.answer, 'laissez-passér'::migchain.request_kind, 'Somalië'::migchain.country}),
 		'negatief|LP|SO', "$db: accents are folded");
+	is($node->safe_psql($db,
+			q{SET client_encoding = 'UTF8';
+			  SELECT 'Indépendent'::migchain.case_outcome, 'beëindigd door vertrek'::migchain.detention_exit}),
+		'zelfstandig vertrek|vertrek', "$db: accents are folded in case_outcome and detention_exit");
 	for my $type (sort keys %inputs)
 	{
 		my $literal = sprintf("E'$inputs{$type}'", $byte);

@@ -34,6 +34,11 @@ INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, an
   ('T&O', 'positive', 'SUHH', '2020-02-29', 9000003, '2020-02-29', '2020-02-28', ''),
   ('LP', 'positive', 'XK', '2021-01-01', 9000004, '2021-06-30', NULL, 'Kosovo'),
   ('LP', 'pending', 'CSXX', '2022-12-31', 9000005, NULL, '2022-12-01', '\N');
+-- A request that went unanswered, withdrawn and audited (in
+-- migchain.unanswered_withdrawal, dumped with the extension too).
+INSERT INTO migchain.request (kind, answer, country, presented_on, person_id, source) VALUES
+  ('T&O', 'pending', 'MA', '2010-05-05', 9000006, 'unanswered');
+CALL migchain.withdraw_unanswered('2011-06-01', 12);
 INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_process, arrangement,
     arrangement_name, reply_deadline, deadline_unit, tacit_acceptance, note) VALUES
   ('YUCS', 'T&O', '1990-01-01', '1992-04-27', true, 'bilateral_agreement', E'old \'agreement\'\twith tab',
@@ -51,7 +56,9 @@ CREATE TABLE public.typed (
 	l migchain.conditions,
 	t migchain.tally,
 	cs migchain.country[],
-	lc migchain.lights
+	lc migchain.lights,
+	o migchain.case_outcome,
+	x migchain.detention_exit
 );
 INSERT INTO public.typed VALUES
   (1, 'LP', 'pending', 'AF', 'GGGGG', 'pending=0, positive=0, negative=0, withdrawn=0', '{AF,ZW}'),
@@ -69,6 +76,11 @@ UPDATE public.typed u SET lc = v.lc
         SELECT 2, 'cases=9223372036854775807, returnable=9223372036854775807, removable=9223372036854775807/0/0, country_cooperates=9223372036854775807/0/0, identity_established=9223372036854775807/0/0, available=9223372036854775807/0/0, person_cooperates=9223372036854775807/0/0'
         UNION ALL
         SELECT 3, 'cases=0, returnable=0, removable=0/0/0, country_cooperates=0/0/0, identity_established=0/0/0, available=0/0/0, person_cooperates=0/0/0') v(id, lc)
+ WHERE u.id = v.id;
+UPDATE public.typed u SET o = v.o::migchain.case_outcome, x = v.x::migchain.detention_exit
+  FROM (VALUES (1, 'independent', 'departure'), (2, 'forced', 'balancing of interests'),
+               (3, 'MOB', 'opgeheven door de rechter'), (4, 'residence_permit', 'maximum_term'),
+               (5, 'Dublin transfer', 'other'), (6, 'overig', 'vertrek')) v(id, o, x)
  WHERE u.id = v.id;
 SELECT migchain.grant_analyst('analyst');
 SELECT migchain.grant_loader('loader');

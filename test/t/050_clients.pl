@@ -247,7 +247,9 @@ my @columns = (
 	[ 'answer', 'withdrawn' ],
 	[ 'country', 'Marokko' ],
 	[ 'conditions', 'GGR?G' ],
-	[ 'tally', 'pending=1, positive=2, negative=3, withdrawn=4' ]);
+	[ 'tally', 'pending=1, positive=2, negative=3, withdrawn=4' ],
+	[ 'case_outcome', 'residence permit' ],
+	[ 'detention_exit', 'balancing of interests' ]);
 my $table = 'CREATE TEMP TABLE t (' . join(', ', map { "$_->[0] migchain.$_->[0]" } @columns) . ');';
 sub prepared
 {
