@@ -334,11 +334,21 @@ for my $e (@errors)
 	ok($exercised{ $e->{message} }, "exercised: $e->{message}")
 	  or diag("no test raised it: no ERROR line of the $outputs given has this message ($e->{where})");
 }
+# Constraints that no row can break on their own, and why; still documented.
+my %implied = (
+	return_case_case_id_person_id_idx =>
+	  'unique because case_id is: a row that would break it breaks return_case_pkey first',
+);
 for my $c (@constraints)
 {
 	my $doc = doc_form($c->{name});
 	ok(scalar(grep { index($_, $doc) >= 0 } @doc), "documented: constraint $c->{name}")
 	  or diag("docs/errors.md does not name $doc ($c->{where})");
+	if (my $why = $implied{ $c->{name} })
+	{
+		note("not broken by the suite: constraint $c->{name}: $why");
+		next;
+	}
 	ok(scalar(grep { /\bviolates [a-z ]*constraint "\Q$c->{name}\E"/ } @raised), "exercised: constraint $c->{name}")
 	  or diag("no test broke it: no ERROR line of the $outputs given names constraint \"$c->{name}\" ($c->{where})");
 }
