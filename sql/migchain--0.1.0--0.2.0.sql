@@ -1627,8 +1627,8 @@ CREATE OPERATOR pg_catalog.+ (
 );
 COMMENT ON OPERATOR pg_catalog.+ (@extschema@.delays, @extschema@.delays) IS 'delays added';
 
--- Accessors.  answered(delays) counts positive and negative answers only: a
--- withdrawal is no answer (answered(tally) counts it as a final answer).
+-- Accessors.  answered(delays) counts positive and negative answers, as
+-- answered(tally) does: a withdrawal is no answer.
 CREATE FUNCTION @extschema@.answered(@extschema@.delays) RETURNS pg_catalog.int8
 	AS 'MODULE_PATHNAME', 'delays_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answered(@extschema@.delays) IS
@@ -3358,6 +3358,25 @@ REVOKE EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.da
 	pg_catalog.name) FROM PUBLIC;
 
 -- ==== end of unanswered requests ====
+
+-- ==== Answered means answered: a withdrawal is no answer ====
+
+-- answered(tally) counted the withdrawn requests as answered; it counts the
+-- positive and negative answers now (so acceptance_rate(tally) is positive
+-- / (positive + negative), as the cooperation figures count it), and
+-- closed(tally) the requests no longer pending.
+CREATE OR REPLACE FUNCTION @extschema@.answered(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_replied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.answered(@extschema@.tally) IS
+	'positive + negative: the requests the country answered (a withdrawal is no answer)';
+CREATE FUNCTION @extschema@.closed(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.closed(@extschema@.tally) IS
+	'positive + negative + withdrawn: the requests no longer pending';
+COMMENT ON FUNCTION @extschema@.acceptance_rate(@extschema@.tally) IS
+	'positive / answered (positive + negative), rounded to 4 decimals; NULL when nothing was answered yet';
+
+-- ==== end of answered ====
 
 -- ==== The rights of the roles on what is new ====
 

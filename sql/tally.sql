@@ -34,13 +34,17 @@ SELECT 'pending=1, positive=2, negative=3, withdrawn=4 extra'::migchain.tally;
 SELECT migchain.tally(1, 2, 3, 4);
 SELECT migchain.tally(0, -1, 0, 0);
 SELECT migchain.tally(NULL, 1, 1, 1) IS NULL AS strict;
--- Accessors.
+-- Accessors: answered = positive + negative (a withdrawal is no answer),
+-- closed = answered + withdrawn, total = closed + pending; the acceptance
+-- rate is positive / answered, here 2 / 5.
 SELECT migchain.pending(t), migchain.positive(t), migchain.negative(t), migchain.withdrawn(t),
-       migchain.not_confirmed(t), migchain.answered(t), migchain.total(t),
+       migchain.not_confirmed(t), migchain.answered(t), migchain.closed(t), migchain.total(t),
        migchain.acceptance_rate(t)
   FROM (VALUES ('pending=1, positive=2, negative=3, withdrawn=4'::migchain.tally)) v(t);
 SELECT migchain.acceptance_rate('pending=5, positive=0, negative=0, withdrawn=0') AS nothing_answered,
-       migchain.acceptance_rate('pending=0, positive=1, negative=2, withdrawn=0') AS one_third;
+       migchain.acceptance_rate('pending=0, positive=0, negative=0, withdrawn=7') AS only_withdrawn,
+       migchain.acceptance_rate('pending=0, positive=1, negative=2, withdrawn=0') AS one_third,
+       migchain.acceptance_rate('pending=0, positive=1, negative=2, withdrawn=9') AS still_one_third;
 SELECT migchain.total('pending=9223372036854775807, positive=1, negative=0, withdrawn=0');
 -- Equality and addition.
 SELECT 'pending=1, positive=2, negative=3, withdrawn=4'::migchain.tally

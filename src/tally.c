@@ -307,7 +307,14 @@ tally_sum(const Tally *t, int from, int to)
 }
 
 TALLY_GETTER(tally_not_confirmed, tally_sum(t, MC_ANSWER_NEGATIVE, MC_ANSWER_WITHDRAWN))
+/*
+ * tally_answered is 0.1.0's answered(tally), which counted the withdrawn
+ * requests as answered: it serves 0.1.0's SQL until the update and, from
+ * 0.2.0 on, closed(tally).  A withdrawal is no answer (no answer was
+ * obtained): answered(tally) of 0.2.0 is tally_replied.
+ */
 TALLY_GETTER(tally_answered, tally_sum(t, MC_ANSWER_POSITIVE, MC_ANSWER_WITHDRAWN))
+TALLY_GETTER(tally_replied, tally_sum(t, MC_ANSWER_POSITIVE, MC_ANSWER_NEGATIVE))
 TALLY_GETTER(tally_total, tally_sum(t, MC_ANSWER_PENDING, MC_ANSWER_WITHDRAWN))
 
 PG_FUNCTION_INFO_V1(tally_count_answer);

@@ -170,10 +170,17 @@ CREATE FUNCTION @extschema@.not_confirmed(@extschema@.tally) RETURNS pg_catalog.
 	AS 'MODULE_PATHNAME', 'tally_not_confirmed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.not_confirmed(@extschema@.tally) IS
 	'negative + withdrawn: nationality not confirmed';
+-- A withdrawal is no answer ("ingetrokken, geen antwoord verkregen"):
+-- answered counts the countries' answers, closed every request that is no
+-- longer pending.
 CREATE FUNCTION @extschema@.answered(@extschema@.tally) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'tally_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'tally_replied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answered(@extschema@.tally) IS
-	'positive + negative + withdrawn: requests with a final answer';
+	'positive + negative: the requests the country answered (a withdrawal is no answer)';
+CREATE FUNCTION @extschema@.closed(@extschema@.tally) RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'tally_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.closed(@extschema@.tally) IS
+	'positive + negative + withdrawn: the requests no longer pending';
 CREATE FUNCTION @extschema@.total(@extschema@.tally) RETURNS pg_catalog.int8
 	AS 'MODULE_PATHNAME', 'tally_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.total(@extschema@.tally) IS
@@ -184,7 +191,7 @@ CREATE FUNCTION @extschema@.acceptance_rate(t @extschema@.tally) RETURNS pg_cata
 				ELSE pg_catalog.round(@extschema@.positive(t)::pg_catalog.numeric
 									  / @extschema@.answered(t)::pg_catalog.numeric, 4) END;
 COMMENT ON FUNCTION @extschema@.acceptance_rate(@extschema@.tally) IS
-	'positive / answered, rounded to 4 decimals; NULL when nothing was answered yet';
+	'positive / answered (positive + negative), rounded to 4 decimals; NULL when nothing was answered yet';
 
 -- Aggregates.
 CREATE FUNCTION @extschema@.tally_count_answer(@extschema@.tally, @extschema@.answer)

@@ -93,8 +93,8 @@ CREATE OPERATOR pg_catalog.+ (
 );
 COMMENT ON OPERATOR pg_catalog.+ (@extschema@.delays, @extschema@.delays) IS 'delays added';
 
--- Accessors.  answered(delays) counts positive and negative answers only: a
--- withdrawal is no answer (answered(tally) counts it as a final answer).
+-- Accessors.  answered(delays) counts positive and negative answers, as
+-- answered(tally) does: a withdrawal is no answer.
 CREATE FUNCTION @extschema@.answered(@extschema@.delays) RETURNS pg_catalog.int8
 	AS 'MODULE_PATHNAME', 'delays_answered' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.answered(@extschema@.delays) IS
