@@ -50,6 +50,16 @@ SELECT year AS jaar, kind AS soort, presented AS verzoeken, persons AS personen,
   FROM migchain.persons(2018, 2022) ORDER BY kind, year;
 
 \echo
+\echo '== Cooperation on readmission, T&O 2022, as of 31 March 2023 (deadlines from the arrangements) =='
+SELECT country_name AS land, presented AS "bekend gesteld", answered AS beantwoord,
+       acceptance_rate AS aanvaardingsgraad, median_days AS "mediaan dagen",
+       p90_days AS "p90 dagen", with_deadline AS "met termijn", answered_late AS "te laat",
+       open_past_deadline AS "open na termijn", accepted_tacitly AS "stilzwijgend aanvaard",
+       open_over_12_months AS "open > 12 mnd"
+  FROM migchain.cooperation(2022, 2022, '2023-03-31')
+ WHERE kind = 'T&O' AND presented >= 20 ORDER BY presented DESC;
+
+\echo
 \echo '== Where return is blocked: open return cases per country and the five conditions (stoplichten), 31 March 2023 =='
 \echo '   (the eight countries with the most open cases; returnable = all five green)'
 SELECT country_name AS land, open_cases AS "open zaken", returnable AS uitzetbaar,

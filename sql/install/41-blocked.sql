@@ -262,7 +262,7 @@ COMMENT ON COLUMN migchain_bi.detention_exits_by_year.lifted_court IS 'of which 
 COMMENT ON COLUMN migchain_bi.detention_exits_by_year.lifted_maximum_term IS 'of which ended at the maximum term';
 COMMENT ON COLUMN migchain_bi.detention_exits_by_year.ended_other IS 'of which ended otherwise';
 COMMENT ON COLUMN migchain_bi.detention_exits_by_year.left_unsupervised IS
-	'episodes after which the person left without supervision (destination unknown) once the detention was lifted';
+	'episodes after which the person left without supervision (destination unknown): detention lifted, or ended otherwise than by departure';
 COMMENT ON COLUMN migchain_bi.detention_exits_by_year.left_unsupervised_after_balancing IS
 	'of which the detention was lifted after a balancing of interests';
 COMMENT ON COLUMN migchain_bi.detention_exits_by_year.persons IS

@@ -187,7 +187,7 @@ BEGIN ATOMIC
 		   cells.kind::pg_catalog.text, cells.presented, cells.answered, cells.positive,
 		   cells.negative, cells.withdrawn, cells.pending,
 		   CASE WHEN cells.answered > 0
-				THEN cells.positive::pg_catalog.numeric / cells.answered END,
+				THEN pg_catalog.round(cells.positive::pg_catalog.numeric / cells.answered, 4) END,
 		   cells.median_days, cells.p90_days, cells.with_deadline,
 		   CASE WHEN cells.with_deadline > 0 THEN cells.answered_late END,
 		   CASE WHEN cells.with_deadline > 0 THEN cells.open_past_deadline END,
@@ -238,7 +238,7 @@ COMMENT ON COLUMN migchain_bi.cooperation_by_country.negative IS 'of which answe
 COMMENT ON COLUMN migchain_bi.cooperation_by_country.withdrawn IS 'of which withdrawn: no answer obtained';
 COMMENT ON COLUMN migchain_bi.cooperation_by_country.pending IS 'of which still without an answer';
 COMMENT ON COLUMN migchain_bi.cooperation_by_country.acceptance_rate IS
-	'positive / answered (NULL when nothing was answered)';
+	'positive / answered, rounded to 4 decimals as acceptance_rate(tally) (NULL when nothing was answered)';
 COMMENT ON COLUMN migchain_bi.cooperation_by_country.median_days IS
 	'median of the days from presentation to a positive or negative answer (as percentile_disc(0.5); NULL when nothing was answered)';
 COMMENT ON COLUMN migchain_bi.cooperation_by_country.p90_days IS

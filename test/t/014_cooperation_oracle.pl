@@ -88,7 +88,7 @@ sub oracle
 	   GROUP BY 1, 2, 3)
 	SELECT c.year, c.country_code, c.kind, c.presented, c.answered, c.positive, c.negative,
 	       c.withdrawn, c.pending,
-	       CASE WHEN c.answered > 0 THEN c.positive::numeric / c.answered END AS acceptance_rate,
+	       CASE WHEN c.answered > 0 THEN round(c.positive::numeric / c.answered, 4) END AS acceptance_rate,
 	       c.median_days, c.p90_days, c.with_deadline,
 	       CASE WHEN c.with_deadline > 0 THEN c.late END,
 	       CASE WHEN c.with_deadline > 0 THEN c.open_past END,
