@@ -114,4 +114,21 @@ SELECT migchain.cooperation_cube(k, a, c, p, d, o)
 SELECT migchain.cooperation_cube(k, a, c, p, d, o)
   FROM (VALUES ('LP'::migchain.request_kind, 'negative'::migchain.answer, 'AL'::migchain.country,
 				'2021-01-01'::date, '2020-12-31'::date, '2021-08-01'::date)) v(k, a, c, p, d, o);
+
+-- PL/pgSQL keeps the FmgrInfo of a simple expression for the transaction:
+-- reply_deadline() still sees a holiday added between two evaluations
+-- (Monday 26 April moves the deadline of 20 April from 5 to 6 May).
+DO $$
+DECLARE
+	d date;
+BEGIN
+	FOR i IN 1..2 LOOP
+		d := migchain.reply_deadline('TR', 'T&O', '2021-04-20');
+		RAISE NOTICE 'evaluation %: %', i, d;
+		IF i = 1 THEN
+			INSERT INTO migchain.holiday VALUES ('TR', '2021-04-26', 'a holiday added');
+		END IF;
+	END LOOP;
+END
+$$;
 ROLLBACK;

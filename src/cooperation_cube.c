@@ -54,6 +54,7 @@
 
 #include "country_parse.h"
 #include "cube_io.h"
+#include "delays.h"
 #include "reply_deadline.h"
 #include "request_kind_parse.h"
 #include "type_io.h"
@@ -106,20 +107,13 @@ typedef struct CoopCube
 StaticAssertDecl(offsetof(CoopCube, records) == sizeof(CubeHeader),
 				 "a cooperation cube's records must follow the cube header");
 
-/* Days to an answer, counted per day. */
-typedef struct CoopHist
-{
-	int32		len;			/* days 0 .. len - 1 have counters */
-	int64	   *count;
-} CoopHist;
-
 /* The aggregate's state. */
 typedef struct CoopState
 {
 	int32		first_year;
 	int32		nyears;			/* 0: no counters yet */
 	int64	   *cells;			/* nyears * COOP_CELLS_PER_YEAR * COOP_NCOUNTS */
-	CoopHist  **hists;			/* nyears * COOP_CELLS_PER_YEAR, NULL until answered */
+	Delays	  **hists;			/* nyears * COOP_CELLS_PER_YEAR, NULL until answered */
 	MemoryContext context;
 	MCYearCache year_cache;
 	bool		have_as_of;
@@ -144,7 +138,7 @@ coop_state_cover_year(CoopState *st, int32 year)
 	int32		lo,
 				hi;
 	int64	   *cells;
-	CoopHist  **hists;
+	Delays	  **hists;
 
 	if (st->nyears > 0 && year >= st->first_year && year < st->first_year + st->nyears)
 		return;
@@ -155,7 +149,7 @@ coop_state_cover_year(CoopState *st, int32 year)
 									   (Size) (hi - lo + 1) * COOP_CELLS_PER_YEAR * COOP_NCOUNTS * sizeof(int64),
 									   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	hists = MemoryContextAllocExtended(st->context,
-									   (Size) (hi - lo + 1) * COOP_CELLS_PER_YEAR * sizeof(CoopHist *),
+									   (Size) (hi - lo + 1) * COOP_CELLS_PER_YEAR * sizeof(Delays *),
 									   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	if (st->nyears > 0)
 	{
@@ -163,7 +157,7 @@ coop_state_cover_year(CoopState *st, int32 year)
 
 		memcpy(cells + off * COOP_NCOUNTS, st->cells,
 			   (Size) st->nyears * COOP_CELLS_PER_YEAR * COOP_NCOUNTS * sizeof(int64));
-		memcpy(hists + off, st->hists, (Size) st->nyears * COOP_CELLS_PER_YEAR * sizeof(CoopHist *));
+		memcpy(hists + off, st->hists, (Size) st->nyears * COOP_CELLS_PER_YEAR * sizeof(Delays *));
 		pfree(st->cells);
 		pfree(st->hists);
 	}
@@ -189,32 +183,21 @@ coop_add(int64 *counter, int64 n)
 				 errmsg("request count out of range")));
 }
 
-/* Add n answers after days to the histogram of a cell. */
-static void
-coop_hist_add(CoopState *st, Size cell, int32 days, int64 n)
+/*
+ * The days to an answer of a cell, a delays value (delays.h): days 0 to 731
+ * one by one, later ones together with their least and greatest.
+ */
+static Delays *
+coop_hist(CoopState *st, Size cell)
 {
-	CoopHist   *h = st->hists[cell];
+	Delays	   *h = st->hists[cell];
 
 	if (unlikely(h == NULL))
 	{
-		h = MemoryContextAllocZero(st->context, sizeof(CoopHist));
+		h = MemoryContextAllocZero(st->context, sizeof(Delays));
 		st->hists[cell] = h;
 	}
-	if (unlikely(days >= h->len))
-	{
-		int32		len = Max(Max(64, h->len * 2), days + 1);
-		int64	   *count = MemoryContextAllocExtended(st->context, (Size) len * sizeof(int64),
-													   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-
-		if (h->len > 0)
-		{
-			memcpy(count, h->count, (Size) h->len * sizeof(int64));
-			pfree(h->count);
-		}
-		h->count = count;
-		h->len = len;
-	}
-	coop_add(&h->count[days], n);
+	return h;
 }
 
 /* date + interval '12 months': the same day a year later, or the month's last. */
@@ -286,29 +269,13 @@ coop_from_state(CoopState *st)
 		answered = c[MC_ANSWER_POSITIVE] + c[MC_ANSWER_NEGATIVE];
 		if (answered > 0)
 		{
-			CoopHist   *h = st->hists[i];
-			/* the row percentile_disc takes: ceil(fraction * rows), at least 1 */
-			int64		want50 = Max(1, (int64) ceil(0.5 * (double) answered));
-			int64		want90 = Max(1, (int64) ceil(0.9 * (double) answered));
-			int64		seen = 0;
-			int32		d;
+			const Delays *h = st->hists[i];
+			bool		exact;
 
-			if (h == NULL)
-				elog(ERROR, "cooperation_cube: answers without days");
-			for (d = 0; d < h->len; d++)
-			{
-				int64		before = seen;
-
-				seen += h->count[d];
-				if (before < want50 && seen >= want50)
-					rec->median_days = d;
-				if (before < want90 && seen >= want90)
-				{
-					rec->p90_days = d;
-					break;
-				}
-			}
-			if (rec->median_days < 0 || rec->p90_days < 0)
+			/* as percentile_days(delays, 0.5) and (delays, 0.9) */
+			if (h == NULL || h->answered != answered ||
+				!delays_percentile_disc(h, 0.5, &rec->median_days, &exact) ||
+				!delays_percentile_disc(h, 0.9, &rec->p90_days, &exact))
 				elog(ERROR, "cooperation_cube: days of the answers do not add up");
 		}
 	}
@@ -586,7 +553,7 @@ cooperation_cube_trans(PG_FUNCTION_ARGS)
 	coop_add(&c[answer], 1);
 
 	if (answer == MC_ANSWER_POSITIVE || answer == MC_ANSWER_NEGATIVE)
-		coop_hist_add(st, cell, answered_on - presented_on, 1);
+		delays_count_delay(coop_hist(st, cell), (int64) answered_on - presented_on);
 	else if (answer == MC_ANSWER_PENDING && presented_on <= st->over12_last)
 		coop_add(&c[COOP_OPEN_OVER_12], 1);
 
@@ -624,7 +591,7 @@ coop_merge(CoopState *dst, CoopState *src)
 		int64	   *s = src->cells + i * COOP_NCOUNTS;
 		Size		di = i + (Size) (src->first_year - dst->first_year) * COOP_CELLS_PER_YEAR;
 		int64	   *d = dst->cells + di * COOP_NCOUNTS;
-		CoopHist   *h = src->hists[i];
+		const Delays *h = src->hists[i];
 		int			a;
 
 		if (!(s[0] | s[1] | s[2] | s[3]))
@@ -632,13 +599,7 @@ coop_merge(CoopState *dst, CoopState *src)
 		for (a = 0; a < COOP_NCOUNTS; a++)
 			coop_add(&d[a], s[a]);
 		if (h != NULL)
-		{
-			int32		day;
-
-			for (day = h->len - 1; day >= 0; day--)
-				if (h->count[day] != 0)
-					coop_hist_add(dst, di, day, h->count[day]);
-		}
+			delays_add_into(coop_hist(dst, di), h);
 	}
 }
 
@@ -665,8 +626,9 @@ cooperation_cube_combine(PG_FUNCTION_ARGS)
 
 /*
  * Serialize function: int32 first year, int32 years, int32 cells with
- * requests; then per such cell its int64 index, the counters, int32 days
- * with counters and those counters.  Internal to one server.
+ * requests; then per such cell its int64 index, the counters, a byte 1
+ * when it has answers followed by their delays value as in memory (both
+ * ends are processes of one server).
  */
 PG_FUNCTION_INFO_V1(cooperation_cube_serial);
 Datum
@@ -692,19 +654,15 @@ cooperation_cube_serial(PG_FUNCTION_ARGS)
 	for (i = 0; i < ncells; i++)
 	{
 		int64	   *c = st->cells + i * COOP_NCOUNTS;
-		CoopHist   *h = st->hists[i];
-		int32		len = 0;
+		const Delays *h = st->hists[i];
 
 		if (!(c[0] | c[1] | c[2] | c[3]))
 			continue;
 		pq_sendint64(&buf, (int64) i);
 		appendBinaryStringInfo(&buf, (const char *) c, COOP_NCOUNTS * sizeof(int64));
+		pq_sendbyte(&buf, h != NULL);
 		if (h != NULL)
-			for (len = h->len; len > 0 && h->count[len - 1] == 0; len--)
-				;
-		pq_sendint32(&buf, len);
-		if (len > 0)
-			appendBinaryStringInfo(&buf, (const char *) h->count, (Size) len * sizeof(int64));
+			appendBinaryStringInfo(&buf, (const char *) h, sizeof(Delays));
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -744,27 +702,21 @@ cooperation_cube_deserial(PG_FUNCTION_ARGS)
 	for (k = 0; k < n; k++)
 	{
 		int64		i = pq_getmsgint64(&buf);
-		int32		len;
-		int32		day;
 
 		if (i < 0 || i >= (int64) nyears * COOP_CELLS_PER_YEAR)
 			elog(ERROR, "invalid cooperation_cube partial state");
 		memcpy(st->cells + i * COOP_NCOUNTS, pq_getmsgbytes(&buf, COOP_NCOUNTS * sizeof(int64)),
 			   COOP_NCOUNTS * sizeof(int64));
-		len = (int32) pq_getmsgint(&buf, 4);
-		if (len < 0)
-			elog(ERROR, "invalid cooperation_cube partial state");
-		if (len > 0)
+		if (pq_getmsgbyte(&buf))
 		{
-			const int64 *counts = (const int64 *) pq_getmsgbytes(&buf, (Size) len * sizeof(int64));
-			int64		v;
+			Delays	   *h = coop_hist(st, (Size) i);
+			int			item;
+			int64		day;
+			const char *detail;
 
-			for (day = len - 1; day >= 0; day--)
-			{
-				memcpy(&v, counts + day, sizeof(v));
-				if (v != 0)
-					coop_hist_add(st, (Size) i, day, v);
-			}
+			memcpy(h, pq_getmsgbytes(&buf, sizeof(Delays)), sizeof(Delays));
+			if (delays_check(h, &item, &day, &detail) != DELAYS_PARSE_OK)
+				elog(ERROR, "invalid cooperation_cube partial state");
 		}
 	}
 	pq_getmsgend(&buf);

@@ -34,6 +34,7 @@
 #include "types.h"
 #include "type_io.h"
 #include "delays_parse.h"
+#include "delays.h"
 
 StaticAssertDecl(sizeof(Delays) == 2968, "delays must be 2968 bytes without padding");
 
@@ -89,8 +90,11 @@ delays_add_day(Delays *x, int d, int32 n)
 		delays_overflow(psprintf("day %d", d), (long long) PG_INT32_MAX);
 }
 
-/* Count one answer delay days after its presentation (days >= 0). */
-static inline void
+/*
+ * Count one answer delay days after its presentation (days >= 0, a
+ * difference of two finite dates).
+ */
+void
 delays_count_delay(Delays *x, int64 days)
 {
 	if (likely(days <= DELAYS_LAST_EXACT_DAY))
@@ -111,7 +115,7 @@ delays_count_delay(Delays *x, int64 days)
 }
 
 /* Add b into a, count by count, the beyond bounds widened. */
-static void
+void
 delays_add_into(Delays *a, const Delays *b)
 {
 	int			d;
@@ -386,13 +390,16 @@ delays_fraction(float8 f)
 static int64
 delays_disc_rank(float8 f, int64 n)
 {
-	int64		rownum = (int64) ceil(f * n);
+	float8		rownum = ceil(f * (float8) n);
 
-	return rownum > 1 ? rownum : 1;
+	/* f * n may round up to 2^63 for n near its largest value: clamp */
+	if (rownum >= (float8) n)
+		return n;
+	return rownum > 1 ? (int64) rownum : 1;
 }
 
 /* percentile_disc(f) of x's delays into *result; false when none. */
-static bool
+bool
 delays_percentile_disc(const Delays *x, float8 f, int32 *result, bool *exact)
 {
 	if (x->answered == 0)

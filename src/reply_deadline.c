@@ -16,10 +16,12 @@
  * The routes that set a deadline and all holidays are read with SPI on the
  * first call of a statement (per parallel worker: each process calls its
  * own copy of the function) and kept in fn_extra, in the memory of the
- * function call's FmgrInfo, which lives as long as the statement: every
- * later row costs a look-up in arrays.  Reading the tables makes the
- * function STABLE: within a statement it sees the routes and holidays of
- * the statement's snapshot.
+ * function call's FmgrInfo: every later row costs a look-up in arrays.
+ * They are read again when a later call may see other data (see
+ * deadline_cache_get), as a PL/pgSQL expression evaluated again and again
+ * in one transaction does.  Reading the tables makes the function STABLE:
+ * within a statement it sees the routes and holidays of the statement's
+ * snapshot.
  */
 #include "postgres.h"
 
@@ -29,6 +31,10 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+#include "access/xact.h"
+#include "storage/proc.h"
 
 #include "reply_deadline.h"
 
@@ -139,15 +145,53 @@ deadline_cache_load(Oid fn_oid, MemoryContext mcxt)
 	return cache;
 }
 
-/* The cache of the statement fcinfo belongs to, loaded on first use. */
+/*
+ * What fn_extra holds: the cache, in a memory context of its own, and what
+ * it was read under.  An FmgrInfo usually lives for one statement, but
+ * PL/pgSQL keeps the one of a simple expression (x := reply_deadline(...))
+ * for the whole transaction: so the cache is read again when the call
+ * sees other data than when it was read, i.e. in another transaction,
+ * after a change made by this one (another command id), or under a
+ * snapshot taken after other transactions completed.
+ */
+typedef struct DeadlineSlot
+{
+	MemoryContext context;
+	DeadlineCache *cache;
+	LocalTransactionId lxid;
+	CommandId	cid;
+	uint64		completed;
+} DeadlineSlot;
+
+/* The cache for the call fcinfo, read when the data it sees may differ. */
 DeadlineCache *
 deadline_cache_get(FunctionCallInfo fcinfo)
 {
 	FmgrInfo   *flinfo = fcinfo->flinfo;
+	DeadlineSlot *slot = (DeadlineSlot *) flinfo->fn_extra;
+	Snapshot	snapshot = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+	CommandId	cid = GetCurrentCommandId(false);
+	uint64		completed = snapshot ? snapshot->snapXactCompletionCount : 0;
 
-	if (flinfo->fn_extra == NULL)
-		flinfo->fn_extra = deadline_cache_load(flinfo->fn_oid, flinfo->fn_mcxt);
-	return (DeadlineCache *) flinfo->fn_extra;
+	if (slot == NULL)
+	{
+		slot = MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(DeadlineSlot));
+		flinfo->fn_extra = slot;
+	}
+	if (slot->cache == NULL || slot->lxid != MyProc->lxid || slot->cid != cid ||
+		slot->completed != completed)
+	{
+		if (slot->context != NULL)
+			MemoryContextDelete(slot->context);
+		slot->cache = NULL;
+		slot->context = AllocSetContextCreate(flinfo->fn_mcxt, "reply deadline cache",
+											  ALLOCSET_SMALL_SIZES);
+		slot->cache = deadline_cache_load(flinfo->fn_oid, slot->context);
+		slot->lxid = MyProc->lxid;
+		slot->cid = cid;
+		slot->completed = completed;
+	}
+	return slot->cache;
 }
 
 /* The n-th working day of country after day (neither weekend nor holiday). */
