@@ -56,24 +56,29 @@ SELECT (SELECT array_agg(c ORDER BY c.country_code) FROM migchain_bi.conditions_
 -- Month ends May to August 2021: case 1 closes on 30 June, so it is not
 -- open on that month end; case 2 turns green on 1 July.
 SELECT * FROM migchain.returnable_by_month('2021-05-15', '2021-08-01');
--- The view: the last 24 month ends; cases 2 and 3 are open on each, case
--- 2 returnable on each.
+-- The view: the month ends of the last 24 completed months; cases 2 and 3
+-- are open on each, case 2 returnable on each.
 SELECT count(*) AS rows, count(DISTINCT month_end) AS month_ends,
        sum(open_cases) AS open_cases, sum(returnable) AS returnable,
-       max(month_end) = (date_trunc('month', current_date) + interval '1 month - 1 day')::date
-         AS ends_this_month
+       max(month_end) = (date_trunc('month', current_date) - interval '1 day')::date
+         AS ends_last_month,
+       min(month_end) = (date_trunc('month', current_date) - interval '23 months' - interval '1 day')::date
+         AS starts_24_months_before
   FROM migchain_bi.returnable_by_month;
 
 -- Detention exits.  2020: episode 6 (other).  2021: episodes 1 to 4;
 -- episode 5 still runs; person 14 counts once among the persons.
 SELECT * FROM migchain.detention_exits();
 SELECT * FROM migchain.detention_exits(2021, 2021);
+-- Every year of a period, a year without exits with 0.
+SELECT year, exits, lifted, left_unsupervised, persons FROM migchain.detention_exits(2019, 2022);
 SELECT * FROM migchain_bi.detention_exits_by_year;
 
 -- Departures: cases closed per year by how they ended.
 SELECT * FROM migchain.departures();
 SELECT * FROM migchain_bi.departures_by_year;
 SELECT * FROM migchain.departures(2022, NULL);
+SELECT year, demonstrable, unsupervised, closed FROM migchain.departures(2019, 2023);
 
 -- Bad rows: each is refused with its constraint, and a statement with one
 -- bad row writes nothing.

@@ -11,8 +11,9 @@
  * is not counted at all):
  *   - the answer (pending, positive, negative, withdrawn);
  *   - for a positive or negative answer, the days from presentation to it,
- *     into a histogram per cell, from which the final function takes the
- *     median and the 90th percentile exactly as percentile_disc does;
+ *     into a delays value per cell (delays.h), from which the final
+ *     function takes the median and the 90th percentile as
+ *     percentile_days() does: exactly as percentile_disc within 731 days;
  *   - the deadline under the route valid on the day of presentation (see
  *     reply_deadline.c): with_deadline; answered_late (a positive or
  *     negative answer after the deadline day); open_past_deadline (no

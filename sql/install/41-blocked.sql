@@ -138,28 +138,42 @@ CREATE FUNCTION @extschema@.detention_exits(from_year pg_catalog.int4 DEFAULT NU
 	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED	-- not strict: NULL is an open end
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	SELECT pg_catalog.date_part('year', d.ended_on)::pg_catalog.int4,
-		   pg_catalog.count(*),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'departure'::@extschema@.detention_exit),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by IN ('balancing'::@extschema@.detention_exit,
-															'court'::@extschema@.detention_exit,
-															'maximum_term'::@extschema@.detention_exit)),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'balancing'::@extschema@.detention_exit),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'court'::@extschema@.detention_exit),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'maximum_term'::@extschema@.detention_exit),
-		   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'other'::@extschema@.detention_exit),
-		   pg_catalog.count(*) FILTER (WHERE d.left_unsupervised),
-		   pg_catalog.count(*) FILTER (WHERE d.left_unsupervised
-									   AND d.ended_by OPERATOR(pg_catalog.=) 'balancing'::@extschema@.detention_exit),
-		   pg_catalog.count(DISTINCT d.person_id)
-	  FROM @extschema@.detention_episode d
-	 WHERE d.ended_on >= @extschema@.period_start(from_year, to_year)
-	   AND d.ended_on < @extschema@.period_end(from_year, to_year)
-	 GROUP BY 1
+	WITH counted AS (
+		SELECT pg_catalog.date_part('year', d.ended_on)::pg_catalog.int4 AS year,
+			   pg_catalog.count(*) AS exits,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'departure'::@extschema@.detention_exit) AS departed,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by IN ('balancing'::@extschema@.detention_exit,
+																'court'::@extschema@.detention_exit,
+																'maximum_term'::@extschema@.detention_exit)) AS lifted,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'balancing'::@extschema@.detention_exit) AS balancing,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'court'::@extschema@.detention_exit) AS court,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'maximum_term'::@extschema@.detention_exit) AS maximum_term,
+			   pg_catalog.count(*) FILTER (WHERE d.ended_by OPERATOR(pg_catalog.=) 'other'::@extschema@.detention_exit) AS other,
+			   pg_catalog.count(*) FILTER (WHERE d.left_unsupervised) AS unsupervised,
+			   pg_catalog.count(*) FILTER (WHERE d.left_unsupervised
+										   AND d.ended_by OPERATOR(pg_catalog.=) 'balancing'::@extschema@.detention_exit) AS unsupervised_balancing,
+			   pg_catalog.count(DISTINCT d.person_id) AS persons
+		  FROM @extschema@.detention_episode d
+		 WHERE d.ended_on >= @extschema@.period_start(from_year, to_year)
+		   AND d.ended_on < @extschema@.period_end(from_year, to_year)
+		 GROUP BY 1
+	), span AS (
+		-- every year of the period, those without exits too (0, not missing)
+		SELECT coalesce(from_year, pg_catalog.min(counted.year)) AS lo,
+			   coalesce(to_year, pg_catalog.max(counted.year)) AS hi
+		  FROM counted
+	)
+	SELECT y.y, coalesce(c.exits, 0), coalesce(c.departed, 0), coalesce(c.lifted, 0),
+		   coalesce(c.balancing, 0), coalesce(c.court, 0), coalesce(c.maximum_term, 0),
+		   coalesce(c.other, 0), coalesce(c.unsupervised, 0), coalesce(c.unsupervised_balancing, 0),
+		   coalesce(c.persons, 0)
+	  FROM span
+	 CROSS JOIN LATERAL pg_catalog.generate_series(span.lo, span.hi) AS y(y)
+	  LEFT JOIN counted c ON c.year = y.y
 	 ORDER BY 1;
 END;
 COMMENT ON FUNCTION @extschema@.detention_exits(pg_catalog.int4, pg_catalog.int4) IS
-	'episodes of immigration detention that ended per year, by how they ended, and those after which the person left without supervision, for the years from_year to to_year (NULL: an open end); counts only, read with the rights of the extension''s owner';
+	'episodes of immigration detention that ended per year, by how they ended, and those after which the person left without supervision, for every year from from_year to to_year (NULL: from the first or to the last year with an exit; a year without exits shows 0); counts only, read with the rights of the extension''s owner';
 
 -- Return cases closed per year, by how they ended.
 CREATE FUNCTION @extschema@.departures(from_year pg_catalog.int4 DEFAULT NULL,
@@ -171,24 +185,37 @@ CREATE FUNCTION @extschema@.departures(from_year pg_catalog.int4 DEFAULT NULL,
 	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED	-- not strict: NULL is an open end
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	SELECT pg_catalog.date_part('year', c.closed_on)::pg_catalog.int4,
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'independent'::@extschema@.case_outcome),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'forced'::@extschema@.case_outcome),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome IN ('independent'::@extschema@.case_outcome,
-														   'forced'::@extschema@.case_outcome)),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'unsupervised'::@extschema@.case_outcome),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'residence_permit'::@extschema@.case_outcome),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'other_member_state'::@extschema@.case_outcome),
-		   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'other'::@extschema@.case_outcome),
-		   pg_catalog.count(*)
-	  FROM @extschema@.return_case c
-	 WHERE c.closed_on >= @extschema@.period_start(from_year, to_year)
-	   AND c.closed_on < @extschema@.period_end(from_year, to_year)
-	 GROUP BY 1
+	WITH counted AS (
+		SELECT pg_catalog.date_part('year', c.closed_on)::pg_catalog.int4 AS year,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'independent'::@extschema@.case_outcome) AS independent,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'forced'::@extschema@.case_outcome) AS forced,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome IN ('independent'::@extschema@.case_outcome,
+															   'forced'::@extschema@.case_outcome)) AS demonstrable,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'unsupervised'::@extschema@.case_outcome) AS unsupervised,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'residence_permit'::@extschema@.case_outcome) AS residence_permit,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'other_member_state'::@extschema@.case_outcome) AS other_member_state,
+			   pg_catalog.count(*) FILTER (WHERE c.outcome OPERATOR(pg_catalog.=) 'other'::@extschema@.case_outcome) AS other,
+			   pg_catalog.count(*) AS closed
+		  FROM @extschema@.return_case c
+		 WHERE c.closed_on >= @extschema@.period_start(from_year, to_year)
+		   AND c.closed_on < @extschema@.period_end(from_year, to_year)
+		 GROUP BY 1
+	), span AS (
+		-- every year of the period, those without closed cases too
+		SELECT coalesce(from_year, pg_catalog.min(counted.year)) AS lo,
+			   coalesce(to_year, pg_catalog.max(counted.year)) AS hi
+		  FROM counted
+	)
+	SELECT y.y, coalesce(c.independent, 0), coalesce(c.forced, 0), coalesce(c.demonstrable, 0),
+		   coalesce(c.unsupervised, 0), coalesce(c.residence_permit, 0),
+		   coalesce(c.other_member_state, 0), coalesce(c.other, 0), coalesce(c.closed, 0)
+	  FROM span
+	 CROSS JOIN LATERAL pg_catalog.generate_series(span.lo, span.hi) AS y(y)
+	  LEFT JOIN counted c ON c.year = y.y
 	 ORDER BY 1;
 END;
 COMMENT ON FUNCTION @extschema@.departures(pg_catalog.int4, pg_catalog.int4) IS
-	'return cases closed per year by how they ended: independent and forced (demonstrable) departures, departures without supervision, and the other endings, for the years from_year to to_year (NULL: an open end); counts only, read with the rights of the extension''s owner';
+	'return cases closed per year by how they ended: independent and forced (demonstrable) departures, departures without supervision, and the other endings, for every year from from_year to to_year (NULL: from the first or to the last year with a closed case; a year without shows 0); counts only, read with the rights of the extension''s owner';
 
 -- The views for BI tools.
 
@@ -225,15 +252,16 @@ COMMENT ON COLUMN migchain_bi.conditions_by_country.unknown_identity_established
 COMMENT ON COLUMN migchain_bi.conditions_by_country.unknown_available IS 'of which condition 4 unknown';
 COMMENT ON COLUMN migchain_bi.conditions_by_country.unknown_person_cooperates IS 'of which condition 5 unknown';
 
--- The series runs over the last 24 month ends up to the end of the
--- current month.
+-- The series runs over the last 24 completed months: the month ends up to
+-- the last day of the previous month (the current month's end is still
+-- to come).
 CREATE VIEW migchain_bi.returnable_by_month AS
 	SELECT r.month_end, r.country_code, r.country_name, r.open_cases, r.returnable
 	  FROM @extschema@.returnable_by_month(
-			(pg_catalog.date_trunc('month', CURRENT_DATE) - '23 months'::pg_catalog.interval)::pg_catalog.date,
-			CURRENT_DATE) r;
+			(pg_catalog.date_trunc('month', CURRENT_DATE) - '24 months'::pg_catalog.interval)::pg_catalog.date,
+			(pg_catalog.date_trunc('month', CURRENT_DATE) - '1 day'::pg_catalog.interval)::pg_catalog.date) r;
 COMMENT ON VIEW migchain_bi.returnable_by_month IS
-	'per month end, over the last 24 months up to the end of this month, and per country of return: the open return cases and the returnable ones, all five conditions green (ready to be returned); returnable_by_month(from, to) for other months';
+	'per month end of the last 24 completed months and per country of return: the open return cases and the returnable ones, all five conditions green (ready to be returned); returnable_by_month(from, to) for other months';
 COMMENT ON COLUMN migchain_bi.returnable_by_month.month_end IS 'the last day of the month';
 COMMENT ON COLUMN migchain_bi.returnable_by_month.country_code IS 'country of return, ISO 3166 code';
 COMMENT ON COLUMN migchain_bi.returnable_by_month.country_name IS
