@@ -1,9 +1,12 @@
 /*
- * persons.c
+ * person_cube.c
  *		person_cube(kind, country, person, presented): requests and distinct
  *		persons per year presented and kind, and the persons presented to
  *		more than one country in that year and kind, in one pass, merged
- *		across parallel workers.
+ *		across parallel workers; and country_person_cube(kind, country,
+ *		person, presented): requests and distinct persons per year, kind and
+ *		country, by the same machinery with the country in the key (see the
+ *		end of this file).
  *
  * Counting distinct persons exactly needs every (person, year, kind) seen.
  * While rows come in, the state is an open-addressing hash table of 16-byte
@@ -40,20 +43,26 @@
  * year, uint8 kind (0 LP, 1 T&O), int64 requests, persons and persons of
  * several countries.
  *
+ * country_person_cube keys its entries by (person, year, kind, country):
+ * its counters are per cell (year, kind, country) rather than per row
+ * (year, kind), and "several" stays false.  The two share the table, its
+ * seeding, growth, sorting, merging and serialization, and their combine,
+ * serialize and deserialize functions (a state says which it is).
+ *
  * Partial states, passed between the processes of one parallel query, are
  * a bytea (all integers big-endian):
- *		uint32	magic "MCP2"
+ *		uint32	magic "MCP2" (person_cube) or "MCC1" (country_person_cube)
  *		uint64	the seed of the hash (every state of a statement has the same)
- *		int32	number of rows n (0 to PCUBE_ROWS)
- *		n times, (year, kind) strictly increasing: int16 year, uint8 kind,
- *				int64 requests (> 0)
+ *		int32	number of rows n (0 to the number of cells)
+ *		n times, cells strictly increasing: int16 year, uint8 kind, int16
+ *				country code (0 for person_cube), int64 requests (> 0)
  *		int64	number of entries m
  *		m times: int64 person, int16 year, uint8 kind | several << 1,
- *				int16 code of the first country seen;
+ *				int16 code of the (first) country seen;
  *				in strictly increasing order of (pcube_hash(seed, person,
- *				year, kind), person, year, kind), so each (person, year, kind) at
- *				most once, each with a row for its (year, kind).
- * The persons of a row are counted from its entries.  Partial states only
+ *				cell), person, year, kind[, country]), so each key at most
+ *				once, each with a row for its cell.
+ * The persons of a cell are counted from its entries.  Partial states only
  * pass between processes of one server, so the order may follow this
  * file's hash function.
  */
