@@ -112,22 +112,6 @@ SELECT pg_temp.country_persons_differ('cp_rows_by_country') AS differing_rows;
 RESET enable_partitionwise_aggregate;
 RESET max_parallel_workers_per_gather;
 
--- cooperation_persons() gives count(DISTINCT person_id) of the requests.
-TRUNCATE migchain.request, migchain.country_route, migchain.holiday CASCADE;
-SELECT generate_demo(2, 0.02, 2019, 2021) > 0 AS demo_loaded;
-SELECT count(*) AS differing_rows FROM (
-  (SELECT year, kind, country, persons FROM cooperation_persons(as_of => '2022-06-30')
-   EXCEPT ALL
-   SELECT date_part('year', presented_on)::int, kind, country, count(DISTINCT person_id)
-     FROM request WHERE presented_on <= '2022-06-30' GROUP BY 1, 2, 3)
-  UNION ALL
-  (SELECT date_part('year', presented_on)::int, kind, country, count(DISTINCT person_id)
-     FROM request WHERE presented_on <= '2022-06-30' GROUP BY 1, 2, 3
-   EXCEPT ALL
-   SELECT year, kind, country, persons FROM cooperation_persons(as_of => '2022-06-30'))) d;
-SELECT count(*) > 0 AS has_rows FROM cooperation_persons(2020, 2020, '2022-06-30');
-TRUNCATE migchain.request, migchain.country_route, migchain.holiday CASCADE;
-
 -- Text form: read back as written; records in order of year, kind and
 -- country code; the country as its code.
 SELECT '{}'::country_person_cube;
