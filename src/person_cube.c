@@ -1,9 +1,12 @@
 /*
- * persons.c
+ * person_cube.c
  *		person_cube(kind, country, person, presented): requests and distinct
  *		persons per year presented and kind, and the persons presented to
  *		more than one country in that year and kind, in one pass, merged
- *		across parallel workers.
+ *		across parallel workers; and country_person_cube(kind, country,
+ *		person, presented): requests and distinct persons per year, kind and
+ *		country, by the same machinery with the country in the key (see the
+ *		end of this file).
  *
  * Counting distinct persons exactly needs every (person, year, kind) seen.
  * While rows come in, the state is an open-addressing hash table of 16-byte
@@ -40,20 +43,26 @@
  * year, uint8 kind (0 LP, 1 T&O), int64 requests, persons and persons of
  * several countries.
  *
+ * country_person_cube keys its entries by (person, year, kind, country):
+ * its counters are per cell (year, kind, country) rather than per row
+ * (year, kind), and "several" stays false.  The two share the table, its
+ * seeding, growth, sorting, merging and serialization, and their combine,
+ * serialize and deserialize functions (a state says which it is).
+ *
  * Partial states, passed between the processes of one parallel query, are
  * a bytea (all integers big-endian):
- *		uint32	magic "MCP2"
+ *		uint32	magic "MCP2" (person_cube) or "MCC1" (country_person_cube)
  *		uint64	the seed of the hash (every state of a statement has the same)
- *		int32	number of rows n (0 to PCUBE_ROWS)
- *		n times, (year, kind) strictly increasing: int16 year, uint8 kind,
- *				int64 requests (> 0)
+ *		int32	number of rows n (0 to the number of cells)
+ *		n times, cells strictly increasing: int16 year, uint8 kind, int16
+ *				country code (0 for person_cube), int64 requests (> 0)
  *		int64	number of entries m
  *		m times: int64 person, int16 year, uint8 kind | several << 1,
- *				int16 code of the first country seen;
+ *				int16 code of the (first) country seen;
  *				in strictly increasing order of (pcube_hash(seed, person,
- *				year, kind), person, year, kind), so each (person, year, kind) at
- *				most once, each with a row for its (year, kind).
- * The persons of a row are counted from its entries.  Partial states only
+ *				cell), person, year, kind[, country]), so each key at most
+ *				once, each with a row for its cell.
+ * The persons of a cell are counted from its entries.  Partial states only
  * pass between processes of one server, so the order may follow this
  * file's hash function.
  */
@@ -82,12 +91,17 @@
 
 #define PCUBE_MAGIC			0x4d435032	/* "MCP2" */
 #define PCUBE_ROWS			(MC_NUM_YEARS * MC_NUM_KINDS)
-#define PCUBE_STATE_ROW_SIZE	(2 + 1 + 8)
+#define PCUBE_COUNTRY_MAGIC	0x4d434331	/* "MCC1" */
+#define PCUBE_COUNTRY_CELLS	(PCUBE_ROWS * mc_num_countries)
+#define PCUBE_STATE_ROW_SIZE	(2 + 1 + 2 + 8)
 #define PCUBE_ENTRY_SIZE	(8 + 2 + 1 + 2)
 #define PCUBE_WIRE_ROW_SIZE	(2 + 1 + 3 * 8)
-/* the entries of a partial state within a value's 1 GB (StringInfo keeps a byte for a NUL) */
-#define PCUBE_MAX_STATE_ENTRIES \
-	((int) ((MaxAllocSize - VARHDRSZ - 4 - 8 - 4 - PCUBE_ROWS * PCUBE_STATE_ROW_SIZE - 8 - 1) / PCUBE_ENTRY_SIZE))
+/*
+ * The entries of a partial state with nrows rows within a value's 1 GB
+ * (StringInfo keeps a byte for a NUL).
+ */
+#define PCUBE_MAX_STATE_ENTRIES(nrows) \
+	((int) ((MaxAllocSize - VARHDRSZ - 4 - 8 - 4 - (Size) (nrows) * PCUBE_STATE_ROW_SIZE - 8 - 1) / PCUBE_ENTRY_SIZE))
 #define PCUBE_MIN_CAPACITY	1024
 #define PCUBE_ALIGN			64	/* entries start on a cache line */
 #define PCUBE_PENDING		16	/* rows whose slot is on its way to the cache */
@@ -154,7 +168,9 @@ typedef struct PersonCubeState
 	int			npending;
 	int			oldest_pending;
 	PendingRow	pending[PCUBE_PENDING];
-	PersonCounts counts[PCUBE_ROWS];	/* by pcube_row(year, kind) */
+	bool		by_country;		/* keyed by country too: country_person_cube */
+	int			ncells;			/* counts: PCUBE_ROWS, or PCUBE_COUNTRY_CELLS */
+	PersonCounts *counts;		/* by pcube_cell() */
 } PersonCubeState;
 
 /* The row of a year and kind in the counters. */
@@ -162,6 +178,31 @@ static inline int
 pcube_row(int year, int kind)
 {
 	return (year - MC_MIN_YEAR) * MC_NUM_KINDS + kind;
+}
+
+/*
+ * The cell of a key in the counters: its row (year, kind) for person_cube;
+ * its row and country (by the country's index in the table of countries)
+ * for country_person_cube, whose key has the country too.  The hash of a
+ * key mixes the person with its cell.
+ */
+static inline int
+pcube_cell(const PersonCubeState *pc, int year, int kind, Country country)
+{
+	int			row = pcube_row(year, kind);
+
+	if (!pc->by_country)
+		return row;
+	return row * mc_num_countries + mc_country_index[country];
+}
+
+/* Whether entry e has the key (person, year, kind[, country]). */
+static inline bool
+pcube_same_key(const PersonCubeState *pc, const PersonEntry *e, int64 person, int year,
+			   int kind, Country country)
+{
+	return e->person == person && e->year == year && e->kind == kind &&
+		(!pc->by_country || e->country == country);
 }
 
 /*
@@ -173,9 +214,9 @@ pcube_row(int year, int kind)
  * statement starts, so person numbers cannot be chosen against it.
  */
 static inline uint64
-pcube_hash(uint64 seed, int64 person, int year, int kind)
+pcube_hash(uint64 seed, int64 person, int cell)
 {
-	uint64		h = ((uint64) person ^ ((uint64) pcube_row(year, kind) << 52)) ^ seed;
+	uint64		h = ((uint64) person ^ ((uint64) cell << 44)) ^ seed;
 
 	h ^= h >> 33;
 	h *= UINT64CONST(0xff51afd7ed558ccd);
@@ -183,6 +224,13 @@ pcube_hash(uint64 seed, int64 person, int year, int kind)
 	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
 	h ^= h >> 33;
 	return h;
+}
+
+/* The hash of an entry's key. */
+static inline uint64
+pcube_entry_hash(const PersonCubeState *pc, const PersonEntry *e)
+{
+	return pcube_hash(pc->seed, e->person, pcube_cell(pc, e->year, e->kind, e->country));
 }
 
 /*
@@ -238,28 +286,41 @@ pcube_capacity_for(uint64 n)
 	return capacity;
 }
 
-/* A new empty state with a table. */
+/*
+ * A new state without entries, keyed by country too when by_country: its
+ * counters are zero.
+ */
 static PersonCubeState *
-pcube_new(MemoryContext context)
+pcube_new_empty(MemoryContext context, bool by_country)
 {
 	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
 
 	pc->context = context;
 	pc->seed = pcube_statement_seed();
 	MC_YEAR_CACHE_INIT(&pc->year_cache);
+	pc->by_country = by_country;
+	pc->ncells = by_country ? PCUBE_COUNTRY_CELLS : PCUBE_ROWS;
+	pc->counts = MemoryContextAllocExtended(context, (Size) pc->ncells * sizeof(PersonCounts),
+											MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	return pc;
+}
+
+/* A new empty state with a table. */
+static PersonCubeState *
+pcube_new(MemoryContext context, bool by_country)
+{
+	PersonCubeState *pc = pcube_new_empty(context, by_country);
+
 	pcube_alloc_table(pc, pcube_capacity_for(0));
 	return pc;
 }
 
 /* A new state in sorted form, with room for capacity entries. */
 static PersonCubeState *
-pcube_new_sorted(MemoryContext context, uint64 capacity)
+pcube_new_sorted(MemoryContext context, bool by_country, uint64 capacity)
 {
-	PersonCubeState *pc = MemoryContextAllocZero(context, sizeof(PersonCubeState));
+	PersonCubeState *pc = pcube_new_empty(context, by_country);
 
-	pc->context = context;
-	pc->seed = pcube_statement_seed();
-	MC_YEAR_CACHE_INIT(&pc->year_cache);
 	pc->sorted = true;
 	if (capacity > 0)
 		pc->table = MemoryContextAllocExtended(context, capacity * sizeof(PersonEntry),
@@ -274,6 +335,7 @@ pcube_free(PersonCubeState *pc)
 {
 	if (pc->table != NULL)
 		pfree(pc->table);
+	pfree(pc->counts);
 	pfree(pc);
 }
 
@@ -298,7 +360,7 @@ pcube_resize(PersonCubeState *pc, uint64 capacity)
 
 		if (old[i].country == 0)
 			continue;
-		j = pcube_home(pc, pcube_hash(pc->seed, old[i].person, old[i].year, old[i].kind));
+		j = pcube_home(pc, pcube_entry_hash(pc, &old[i]));
 		while (pc->entries[j].country != 0)
 			j = (j + 1) & pc->mask;
 		pc->entries[j] = old[i];
@@ -315,7 +377,7 @@ static inline void
 pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int kind,
 				 Country country, bool several)
 {
-	PersonCounts *counts = &pc->counts[pcube_row(year, kind)];
+	PersonCounts *counts = &pc->counts[pcube_cell(pc, year, kind, country)];
 	PersonEntry *e;
 	uint64		i;
 
@@ -325,7 +387,7 @@ pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int k
 		pc->probes++;
 		if (e->country == 0)
 			break;
-		if (e->person == person && e->year == year && e->kind == kind)
+		if (pcube_same_key(pc, e, person, year, kind, country))
 		{
 			if (!e->several && (several || e->country != country))
 			{
@@ -360,7 +422,8 @@ pcube_add_hashed(PersonCubeState *pc, uint64 hash, int64 person, int year, int k
 static inline void
 pcube_add(PersonCubeState *pc, int64 person, int year, int kind, Country country, bool several)
 {
-	pcube_add_hashed(pc, pcube_hash(pc->seed, person, year, kind), person, year, kind, country, several);
+	pcube_add_hashed(pc, pcube_hash(pc->seed, person, pcube_cell(pc, year, kind, country)),
+					 person, year, kind, country, several);
 }
 
 /*
@@ -373,7 +436,7 @@ pcube_add(PersonCubeState *pc, int64 person, int year, int kind, Country country
 static inline void
 pcube_add_later(PersonCubeState *pc, int64 person, int year, int kind, Country country)
 {
-	uint64		hash = pcube_hash(pc->seed, person, year, kind);
+	uint64		hash = pcube_hash(pc->seed, person, pcube_cell(pc, year, kind, country));
 	PendingRow *p;
 
 	pcube_prefetch(&pc->entries[pcube_home(pc, hash)]);
@@ -408,20 +471,14 @@ pcube_flush(PersonCubeState *pc)
 	pc->oldest_pending = 0;
 }
 
-/* The hash of an entry's key. */
-static inline uint64
-pcube_entry_hash(const PersonCubeState *pc, const PersonEntry *e)
-{
-	return pcube_hash(pc->seed, e->person, e->year, e->kind);
-}
-
 /*
  * The order of sorted entries, given their hashes: by hash, then person,
- * year and kind (two keys may share a hash).  Negative, 0 or positive as a
- * comes before, with or after b.
+ * year, kind and, for country_person_cube, country (two keys may share a
+ * hash).  Negative, 0 or positive as a comes before, with or after b.
  */
 static inline int
-pcube_cmp(const PersonEntry *a, uint64 ha, const PersonEntry *b, uint64 hb)
+pcube_cmp(const PersonCubeState *pc, const PersonEntry *a, uint64 ha,
+		  const PersonEntry *b, uint64 hb)
 {
 	if (ha != hb)
 		return ha < hb ? -1 : 1;
@@ -429,7 +486,9 @@ pcube_cmp(const PersonEntry *a, uint64 ha, const PersonEntry *b, uint64 hb)
 		return a->person < b->person ? -1 : 1;
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
-	return (int) a->kind - (int) b->kind;
+	if (a->kind != b->kind || !pc->by_country)
+		return (int) a->kind - (int) b->kind;
+	return (int) a->country - (int) b->country;
 }
 
 /*
@@ -506,7 +565,7 @@ pcube_to_sorted(PersonCubeState *pc)
 		uint64		hx = pcube_entry_hash(pc, &x);
 		uint64		j = s;
 
-		while (j > 0 && pcube_cmp(&e[j - 1], pcube_entry_hash(pc, &e[j - 1]), &x, hx) > 0)
+		while (j > 0 && pcube_cmp(pc, &e[j - 1], pcube_entry_hash(pc, &e[j - 1]), &x, hx) > 0)
 		{
 			e[j] = e[j - 1];
 			j--;
@@ -537,7 +596,7 @@ pcube_to_table(PersonCubeState *pc)
 
 	pcube_alloc_table(pc, pcube_capacity_for(n));
 	pc->nentries = 0;
-	for (r = 0; r < PCUBE_ROWS; r++)
+	for (r = 0; r < pc->ncells; r++)
 	{
 		pc->counts[r].persons = 0;
 		pc->counts[r].several = 0;
@@ -559,15 +618,15 @@ pcube_add_requests(int64 *requests, int64 count)
 				 errmsg("request count out of range")));
 }
 
-PG_FUNCTION_INFO_V1(person_cube_trans);
 /*
- * Transition function: count one request.  Not strict, because the state
- * starts as NULL and is made here; a request with a NULL kind, country,
- * person or date is an error, as in request_cube, rather than a request
- * silently left out of figures that must be exact.
+ * The transition functions of person_cube and country_person_cube: count
+ * one request.  Not strict, because the state starts as NULL and is made
+ * here; a request with a NULL kind, country, person or date is an error, as
+ * in request_cube, rather than a request silently left out of figures that
+ * must be exact.
  */
-Datum
-person_cube_trans(PG_FUNCTION_ARGS)
+static pg_attribute_always_inline Datum
+pcube_trans(FunctionCallInfo fcinfo, bool by_country)
 {
 	MemoryContext aggcontext;
 	PersonCubeState *pc;
@@ -575,14 +634,13 @@ person_cube_trans(PG_FUNCTION_ARGS)
 	Country		country;
 	int64		person;
 	int32		year;
-	int			row;
 
 	/* The state is made on the first call (see request_cube_trans). */
 	if (unlikely(PG_ARGISNULL(0)))
 	{
 		if (!AggCheckCallContext(fcinfo, &aggcontext))
 			elog(ERROR, "person_cube_trans called in non-aggregate context");
-		pc = pcube_new(aggcontext);
+		pc = pcube_new(aggcontext, by_country);
 	}
 	else
 	{
@@ -592,27 +650,51 @@ person_cube_trans(PG_FUNCTION_ARGS)
 	}
 
 	if (unlikely(PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4)))
+	{
+		const char *what = PG_ARGISNULL(1) ? "kind" : PG_ARGISNULL(2) ? "country" :
+			PG_ARGISNULL(3) ? "person" : "presentation date";
+
+		if (by_country)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("country_person_cube cannot count a request with a NULL %s", what),
+					 errhint("Every request has a kind, a country, a person and the date it was presented; filter out rows without them.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("person_cube cannot count a request with a NULL %s",
-						PG_ARGISNULL(1) ? "kind" : PG_ARGISNULL(2) ? "country" :
-						PG_ARGISNULL(3) ? "person" : "presentation date"),
+				 errmsg("person_cube cannot count a request with a NULL %s", what),
 				 errhint("Every request has a kind, a country, a person and the date it was presented; filter out rows without them.")));
+	}
 
 	kind = PG_GETARG_REQUEST_KIND(1);
 	country = PG_GETARG_COUNTRY(2);
 	person = PG_GETARG_INT64(3);
 	year = mc_year_of(&pc->year_cache, PG_GETARG_DATEADT(4));
 
-	if (unlikely(kind >= MC_NUM_KINDS || country <= 0 || country > MC_COUNTRY_CODE_MAX))
+	if (unlikely(kind >= MC_NUM_KINDS || country <= 0 || country > MC_COUNTRY_CODE_MAX ||
+				 mc_country_index[country] < 0))
 		elog(ERROR, "person_cube: invalid value (kind %d, country %d)",
 			 (int) kind, (int) country);
 
-	row = pcube_row(year, kind);
-	pcube_add_requests(&pc->counts[row].requests, 1);
+	pcube_add_requests(&pc->counts[pcube_cell(pc, year, kind, country)].requests, 1);
 	pcube_add_later(pc, person, year, kind, country);
 
 	PG_RETURN_POINTER(pc);
+}
+
+PG_FUNCTION_INFO_V1(person_cube_trans);
+/* Transition function of person_cube: keyed by (person, year, kind). */
+Datum
+person_cube_trans(PG_FUNCTION_ARGS)
+{
+	return pcube_trans(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(country_person_cube_trans);
+/* Transition function of country_person_cube: keyed by (person, year, kind, country). */
+Datum
+country_person_cube_trans(PG_FUNCTION_ARGS)
+{
+	return pcube_trans(fcinfo, true);
 }
 
 /*
@@ -633,9 +715,9 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 	PersonEntry *e;
 	int			r;
 
-	if (a->seed != b->seed)
+	if (a->seed != b->seed || a->by_country != b->by_country)
 		elog(ERROR, "person_cube cannot merge states of two statements");
-	for (r = 0; r < PCUBE_ROWS; r++)
+	for (r = 0; r < a->ncells; r++)
 	{
 		pcube_add_requests(&a->counts[r].requests, b->counts[r].requests);
 		a->counts[r].persons = 0;
@@ -658,7 +740,7 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 		else if (j == 0)
 			c = 1;
 		else
-			c = pcube_cmp(&e[i - 1], ha, &b->entries[j - 1], hb);
+			c = pcube_cmp(a, &e[i - 1], ha, &b->entries[j - 1], hb);
 		if (c >= 0)
 		{
 			out = e[i - 1];
@@ -681,7 +763,7 @@ pcube_merge_sorted(PersonCubeState *a, PersonCubeState *b)
 				hb = pcube_entry_hash(b, &b->entries[j - 1]);
 		}
 		e[--k] = out;			/* k >= i + j: a's unread entries stay */
-		counts = &a->counts[pcube_row(out.year, out.kind)];
+		counts = &a->counts[pcube_cell(a, out.year, out.kind, out.country)];
 		counts->persons++;
 		if (out.several)
 			counts->several++;
@@ -723,7 +805,7 @@ person_cube_combine(PG_FUNCTION_ARGS)
 	{
 		if (b->context == aggcontext)
 			PG_RETURN_POINTER(b);
-		a = pcube_new_sorted(aggcontext, 0);
+		a = pcube_new_sorted(aggcontext, b->by_country, 0);
 	}
 	else
 		a = (PersonCubeState *) PG_GETARG_POINTER(0);
@@ -777,7 +859,7 @@ pcube_serialize_state(PersonCubeState *pc)
 	int			r;
 
 	pcube_to_sorted(pc);
-	for (r = 0; r < PCUBE_ROWS; r++)
+	for (r = 0; r < pc->ncells; r++)
 		if (pc->counts[r].requests != 0)
 			nrows++;
 
@@ -786,26 +868,39 @@ pcube_serialize_state(PersonCubeState *pc)
 	 * some 82 million (person, year, kind) of one process.  Say so, rather
 	 * than let the allocation fail with an internal error.
 	 */
-	if (pc->nentries > PCUBE_MAX_STATE_ENTRIES)
+	if (pc->nentries > (uint64) PCUBE_MAX_STATE_ENTRIES(nrows))
+	{
+		if (pc->by_country)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("country_person_cube cannot pass %llu persons from one parallel worker, at most %d",
+							(unsigned long long) pc->nentries, PCUBE_MAX_STATE_ENTRIES(nrows)),
+					 errdetail("A parallel worker passes the persons it counted to the leader in one value of at most 1 GB."),
+					 errhint("Count without parallel workers (SET max_parallel_workers_per_gather = 0), where the limit is the memory of one process, or count a shorter period.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("person_cube cannot pass %llu persons from one parallel worker, at most %d",
-						(unsigned long long) pc->nentries, PCUBE_MAX_STATE_ENTRIES),
+						(unsigned long long) pc->nentries, PCUBE_MAX_STATE_ENTRIES(nrows)),
 				 errdetail("A parallel worker passes the persons it counted to the leader in one value of at most 1 GB."),
 				 errhint("Count without parallel workers (SET max_parallel_workers_per_gather = 0), where the limit is the memory of one process, or count a shorter period.")));
+	}
 	pq_begintypsend(&buf);
 	/* one allocation of the exact size; it fails beyond 1 GB, a bytea's limit */
 	enlargeStringInfo(&buf, 4 + 8 + 4 + nrows * PCUBE_STATE_ROW_SIZE + 8 +
 					  (Size) pc->nentries * PCUBE_ENTRY_SIZE);
-	pq_writeint32(&buf, PCUBE_MAGIC);
+	pq_writeint32(&buf, pc->by_country ? PCUBE_COUNTRY_MAGIC : PCUBE_MAGIC);
 	pq_writeint64(&buf, pc->seed);
 	pq_writeint32(&buf, (uint32) nrows);
-	for (r = 0; r < PCUBE_ROWS; r++)
+	for (r = 0; r < pc->ncells; r++)
 	{
+		int			row = pc->by_country ? r / mc_num_countries : r;
+
 		if (pc->counts[r].requests == 0)
 			continue;
-		pq_writeint16(&buf, (uint16) (MC_MIN_YEAR + r / MC_NUM_KINDS));
-		pq_writeint8(&buf, (uint8) (r % MC_NUM_KINDS));
+		pq_writeint16(&buf, (uint16) (MC_MIN_YEAR + row / MC_NUM_KINDS));
+		pq_writeint8(&buf, (uint8) (row % MC_NUM_KINDS));
+		pq_writeint16(&buf, (uint16) (pc->by_country ?
+									  mc_countries[r % mc_num_countries].code : 0));
 		pq_writeint64(&buf, (uint64) pc->counts[r].requests);
 	}
 	pq_writeint64(&buf, pc->nentries);
@@ -840,6 +935,7 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 	int32		nrows;
 	int64		nentries;
 	uint64		seed;
+	uint32		magic;
 	int			last = -1;
 	int			i;
 	uint64		prev_hash = 0;
@@ -848,29 +944,34 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 	buf.len = VARSIZE_ANY_EXHDR(data);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	if (buf.len < 16 || (uint32) pq_getmsgint(&buf, 4) != PCUBE_MAGIC)
+	if (buf.len < 16)
+		pcube_bad_state("no magic number");
+	magic = (uint32) pq_getmsgint(&buf, 4);
+	if (magic != PCUBE_MAGIC && magic != PCUBE_COUNTRY_MAGIC)
 		pcube_bad_state("no magic number");
 	seed = pq_getmsgint64(&buf);
 	nrows = (int32) pq_getmsgint(&buf, 4);
-	if (nrows < 0 || nrows > PCUBE_ROWS ||
+	pc = pcube_new_sorted(context, magic == PCUBE_COUNTRY_MAGIC, 0);
+	pc->seed = seed;
+	if (nrows < 0 || nrows > pc->ncells ||
 		buf.len - buf.cursor < nrows * PCUBE_STATE_ROW_SIZE + 8)
 		pcube_bad_state("wrong number of rows");
-	pc = pcube_new_sorted(context, 0);
-	pc->seed = seed;
 	for (i = 0; i < nrows; i++)
 	{
 		int			year = (int16) pq_getmsgint(&buf, 2);
 		int			kind = pq_getmsgbyte(&buf);
+		int			code = (int16) pq_getmsgint(&buf, 2);
 		int64		requests = (int64) pq_getmsgint64(&buf);
-		int			row;
+		int			cell;
 
-		if (!mc_year_in_range(year) || kind >= MC_NUM_KINDS || requests <= 0)
+		if (!mc_year_in_range(year) || kind >= MC_NUM_KINDS || requests <= 0 ||
+			(pc->by_country ? country_get(code) == NULL : code != 0))
 			pcube_bad_state("a row out of bounds");
-		row = pcube_row(year, kind);
-		if (row <= last)
+		cell = pcube_cell(pc, year, kind, (Country) code);
+		if (cell <= last)
 			pcube_bad_state("rows out of order");
-		pc->counts[row].requests = requests;
-		last = row;
+		pc->counts[cell].requests = requests;
+		last = cell;
 	}
 	nentries = (int64) pq_getmsgint64(&buf);
 	if (nentries < 0 || (uint64) nentries != (uint64) (buf.len - buf.cursor) / PCUBE_ENTRY_SIZE ||
@@ -896,11 +997,11 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 		e->kind = (uint8) (flags & 1);
 		e->several = (flags & 2) != 0;
 		e->country = (Country) code;
-		counts = &pc->counts[pcube_row(e->year, e->kind)];
+		counts = &pc->counts[pcube_cell(pc, e->year, e->kind, e->country)];
 		if (counts->requests == 0)
 			pcube_bad_state("an entry without a row");
 		hash = pcube_entry_hash(pc, e);
-		if (pc->nentries > 0 && pcube_cmp(e - 1, prev_hash, e, hash) >= 0)
+		if (pc->nentries > 0 && pcube_cmp(pc, e - 1, prev_hash, e, hash) >= 0)
 			pcube_bad_state("entries out of order");
 		prev_hash = hash;
 		pc->nentries++;
@@ -910,7 +1011,7 @@ pcube_deserialize_state(bytea *data, MemoryContext context)
 		if ((pc->nentries & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	for (i = 0; i < PCUBE_ROWS; i++)
+	for (i = 0; i < pc->ncells; i++)
 		if (pc->counts[i].persons > pc->counts[i].requests ||
 			pc->counts[i].several > pc->counts[i].requests - pc->counts[i].persons)
 			pcube_bad_state("more persons than requests");
@@ -953,6 +1054,8 @@ person_cube_final(PG_FUNCTION_ARGS)
 	int32		nrows = 0;
 	int			r;
 
+	if (pc != NULL && pc->by_country)
+		elog(ERROR, "person_cube_final got the state of another aggregate");
 	if (pc != NULL)
 	{
 		pcube_flush(pc);
@@ -1135,6 +1238,283 @@ person_cube_by_year(PG_FUNCTION_ARGS)
 		values[2] = Int64GetDatum(row->requests);
 		values[3] = Int64GetDatum(row->persons);
 		values[4] = Int64GetDatum(row->several);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * country_person_cube(kind, country, person, presented): requests and
+ * distinct persons per year presented, kind and country, counted by the
+ * machinery above with the country in the key of an entry.
+ *
+ * A country_person_cube value (varlena, aligned like a double) holds one
+ * record per (year, kind, country) with requests, in strictly increasing
+ * order of year, kind and country code, each with its requests (> 0) and
+ * distinct persons (> 0, <= requests).
+ *
+ * Text form: "{(2018,LP,MA,120,100),(2018,T&O,DZ,80,75)}": per record the
+ * year, kind, country, requests and persons; "{}" for none.
+ *
+ * Binary form (big-endian): int32 number of records n, then n times int16
+ * year, uint8 kind, int16 country code (as country_send() writes it), int64
+ * requests and persons.
+ */
+typedef struct CountryPersonRecord
+{
+	int16		year;
+	int16		country;
+	uint8		kind;
+	uint8		pad[3];			/* zero */
+	int64		requests;
+	int64		persons;
+} CountryPersonRecord;
+
+StaticAssertDecl(sizeof(CountryPersonRecord) == 24, "a country person cube record must be 24 bytes");
+
+typedef struct CountryPersonCube
+{
+	int32		vl_len_;		/* varlena header */
+	int32		nrecords;
+	CountryPersonRecord records[FLEXIBLE_ARRAY_MEMBER];
+} CountryPersonCube;
+
+StaticAssertDecl(offsetof(CountryPersonCube, records) == sizeof(CubeHeader),
+				 "a country person cube's records must follow the cube header");
+
+#define CPCUBE_SIZE(n)	(offsetof(CountryPersonCube, records) + (Size) (n) * sizeof(CountryPersonRecord))
+#define CPCUBE_WIRE_SIZE	(2 + 1 + 2 + 2 * 8)
+#define CPCUBE_MAX_RECORDS	(PCUBE_ROWS * (MC_COUNTRY_CODE_MAX + 1))
+#define PG_GETARG_COUNTRY_PERSON_CUBE_P(n)	((CountryPersonCube *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+#define CPCUBE_TEXT_HINT \
+	"A country person cube is written as {(year,kind,country,requests,persons), ...} " \
+	"with its records in increasing order of year, kind and country, e.g. {(2018,LP,MA,120,100)}; " \
+	"the aggregate migchain.country_person_cube() makes them."
+
+PG_FUNCTION_INFO_V1(country_person_cube_final);
+/*
+ * Final function of country_person_cube: the counts as a
+ * country_person_cube, records in order of year, kind and country code (no
+ * records for no rows).  As person_cube_final, it may run again.
+ */
+Datum
+country_person_cube_final(PG_FUNCTION_ARGS)
+{
+	PersonCubeState *pc = PG_ARGISNULL(0) ? NULL : (PersonCubeState *) PG_GETARG_POINTER(0);
+	CountryPersonCube *cube;
+	int32		nrecords = 0;
+	int			pass;
+
+	if (pc != NULL && !pc->by_country)
+		elog(ERROR, "country_person_cube_final got the state of another aggregate");
+	if (pc != NULL)
+	{
+		pcube_flush(pc);
+		elog(DEBUG1, "country_person_cube: " UINT64_FORMAT " persons, " UINT64_FORMAT " slots looked at",
+			 pc->nentries, pc->probes);
+	}
+	/* count the records, then fill them */
+	cube = NULL;
+	for (pass = 0; pass < 2; pass++)
+	{
+		int32		n = 0;
+		int			r;
+
+		if (pass == 1)
+		{
+			cube = palloc0(CPCUBE_SIZE(nrecords));
+			SET_VARSIZE(cube, CPCUBE_SIZE(nrecords));
+			cube->nrecords = nrecords;
+		}
+		for (r = 0; pc != NULL && r < PCUBE_ROWS; r++)
+		{
+			const PersonCounts *row = &pc->counts[r * mc_num_countries];
+			int			code;
+
+			for (code = 1; code <= MC_COUNTRY_CODE_MAX; code++)
+			{
+				int			idx = mc_country_index[code];
+				CountryPersonRecord *rec;
+
+				if (idx < 0 || row[idx].requests == 0)
+					continue;
+				if (pass == 0)
+				{
+					n++;
+					continue;
+				}
+				rec = &cube->records[n++];
+				rec->year = (int16) (MC_MIN_YEAR + r / MC_NUM_KINDS);
+				rec->kind = (uint8) (r % MC_NUM_KINDS);
+				rec->country = (int16) code;
+				rec->requests = row[idx].requests;
+				rec->persons = row[idx].persons;
+			}
+		}
+		nrecords = n;
+	}
+	PG_RETURN_POINTER(cube);
+}
+
+/*
+ * What is wrong with record i of a country person cube's records (those
+ * before it are right), or NULL when it is a valid record.
+ */
+static const char *
+cpcube_record_problem(const char *records, int32 i)
+{
+	const CountryPersonRecord *rec = (const CountryPersonRecord *) records + i;
+	const CountryPersonRecord *prev = i > 0 ? rec - 1 : NULL;
+	int			a;
+
+	if (!mc_year_in_range(rec->year))
+		return "a record's year is out of range.";
+	if (rec->kind >= MC_NUM_KINDS)
+		return "a record's kind is neither LP nor T&O.";
+	if (country_get(rec->country) == NULL)
+		return "a record's country is not one.";
+	if (rec->requests <= 0 || rec->persons <= 0)
+		return "a record has no requests or no persons.";
+	if (rec->persons > rec->requests)
+		return "a record counts more persons than requests.";
+	for (a = 0; a < 3; a++)
+		if (rec->pad[a] != 0)
+			return "a record's padding is not zero.";
+	if (prev != NULL &&
+		(prev->year > rec->year ||
+		 (prev->year == rec->year &&
+		  (prev->kind > rec->kind ||
+		   (prev->kind == rec->kind && prev->country >= rec->country)))))
+		return "the records are not in strictly increasing order of year, kind and country.";
+	return NULL;
+}
+
+/* A record from its text fields: year, kind, country, requests, persons. */
+static void
+cpcube_read_text(CubeTextReader *r, char **f, void *record)
+{
+	CountryPersonRecord *rec = record;
+
+	rec->year = (int16) cube_text_year(r, f[0]);
+	rec->kind = (uint8) cube_text_kind(r, f[1]);
+	rec->country = (int16) cube_text_country(r, f[2]);
+	rec->requests = cube_text_count(r, f[3]);
+	rec->persons = cube_text_count(r, f[4]);
+}
+
+/* A record's text fields. */
+static void
+cpcube_write_text(StringInfo buf, const void *record)
+{
+	const CountryPersonRecord *rec = record;
+	const McCountry *country = country_get(rec->country);
+
+	if (country == NULL || request_kind_label(rec->kind) == NULL)
+		elog(ERROR, "invalid country_person_cube record (kind %d, country %d)",
+			 (int) rec->kind, (int) rec->country);
+	appendStringInfo(buf, "%d,%s,%s," INT64_FORMAT "," INT64_FORMAT,
+					 rec->year, request_kind_label(rec->kind), country->text,
+					 rec->requests, rec->persons);
+}
+
+/* A record from its binary form (its length is checked). */
+static void
+cpcube_read_binary(StringInfo buf, void *record)
+{
+	CountryPersonRecord *rec = record;
+
+	rec->year = (int16) pq_getmsgint(buf, 2);
+	rec->kind = (uint8) pq_getmsgbyte(buf);
+	rec->country = (int16) pq_getmsgint(buf, 2);
+	rec->requests = (int64) pq_getmsgint64(buf);
+	rec->persons = (int64) pq_getmsgint64(buf);
+}
+
+/* A record's binary form. */
+static void
+cpcube_write_binary(StringInfo buf, const void *record)
+{
+	const CountryPersonRecord *rec = record;
+
+	pq_sendint16(buf, (uint16) rec->year);
+	pq_sendbyte(buf, rec->kind);
+	pq_sendint16(buf, (uint16) rec->country);
+	pq_sendint64(buf, rec->requests);
+	pq_sendint64(buf, rec->persons);
+}
+
+static const CubeType cpcube_type = {
+	.typname = "country_person_cube",
+	.hint = CPCUBE_TEXT_HINT,
+	.record_name = "Record",
+	.nfields = 5,
+	.record_size = sizeof(CountryPersonRecord),
+	.wire_size = CPCUBE_WIRE_SIZE,
+	.max_records = CPCUBE_MAX_RECORDS,
+	.read_text = cpcube_read_text,
+	.write_text = cpcube_write_text,
+	.read_binary = cpcube_read_binary,
+	.write_binary = cpcube_write_binary,
+	.problem = cpcube_record_problem,
+};
+
+PG_FUNCTION_INFO_V1(country_person_cube_in);
+/* Text input: the records in braces, see above. */
+Datum
+country_person_cube_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(cube_in(&cpcube_type, PG_GETARG_CSTRING(0)));
+}
+
+PG_FUNCTION_INFO_V1(country_person_cube_out);
+/* Text output: the records in braces, see above. */
+Datum
+country_person_cube_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(cube_out(&cpcube_type, (CubeHeader *) PG_GETARG_COUNTRY_PERSON_CUBE_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(country_person_cube_recv);
+/* Binary input, checked as text input is. */
+Datum
+country_person_cube_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(cube_recv(&cpcube_type, (StringInfo) PG_GETARG_POINTER(0)));
+}
+
+PG_FUNCTION_INFO_V1(country_person_cube_send);
+/* Binary output, see above. */
+Datum
+country_person_cube_send(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BYTEA_P(cube_send(&cpcube_type, (CubeHeader *) PG_GETARG_COUNTRY_PERSON_CUBE_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(country_person_cube_rows);
+/*
+ * Rows (year, kind, country, presented, persons) of a country person cube,
+ * for every year, kind and country with requests, in that order.
+ */
+Datum
+country_person_cube_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CountryPersonCube *cube = PG_GETARG_COUNTRY_PERSON_CUBE_P(0);
+	int32		i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < cube->nrecords; i++)
+	{
+		const CountryPersonRecord *rec = &cube->records[i];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = Int32GetDatum(rec->year);
+		values[1] = RequestKindGetDatum((RequestKind) rec->kind);
+		values[2] = CountryGetDatum((Country) rec->country);
+		values[3] = Int64GetDatum(rec->requests);
+		values[4] = Int64GetDatum(rec->persons);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -315,6 +315,8 @@ sub doc_form
 my %beyond_the_suite = (
 	'person_cube cannot pass %llu persons from one parallel worker, at most %d' =>
 	  'needs a parallel worker that counted over 82 million distinct persons (some 2 GB)',
+	'country_person_cube cannot pass %llu persons from one parallel worker, at most %d' =>
+	  'needs a parallel worker that counted over 82 million distinct persons per country (some 2 GB)',
 );
 
 for my $e (@errors)

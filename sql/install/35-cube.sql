@@ -192,3 +192,96 @@ CREATE FUNCTION @extschema@.person_cube_by_year(cube @extschema@.person_cube,
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.person_cube_by_year(@extschema@.person_cube) IS
 	'the requests, distinct persons and persons presented to several countries of every year and kind of a person cube';
+
+-- country_person_cube(): requests and distinct persons per year, kind and
+-- country in one pass, by person_cube's machinery with the country in the
+-- key of an entry: a hash table of (person, year, kind, country).  Its
+-- combine, serialize and deserialize functions are person_cube's (a
+-- partial state says which of the two it is).
+CREATE TYPE @extschema@.country_person_cube;
+CREATE FUNCTION @extschema@.country_person_cube_in(pg_catalog.cstring) RETURNS @extschema@.country_person_cube
+	AS 'MODULE_PATHNAME', 'country_person_cube_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_in(pg_catalog.cstring) IS
+	'text input of country_person_cube: {(year,kind,country,requests,persons), ...}';
+CREATE FUNCTION @extschema@.country_person_cube_out(@extschema@.country_person_cube) RETURNS pg_catalog.cstring
+	AS 'MODULE_PATHNAME', 'country_person_cube_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_out(@extschema@.country_person_cube) IS
+	'text output of country_person_cube';
+CREATE FUNCTION @extschema@.country_person_cube_recv(pg_catalog.internal) RETURNS @extschema@.country_person_cube
+	AS 'MODULE_PATHNAME', 'country_person_cube_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_recv(pg_catalog.internal) IS
+	'binary input of country_person_cube, checked as text input is';
+CREATE FUNCTION @extschema@.country_person_cube_send(@extschema@.country_person_cube) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'country_person_cube_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_send(@extschema@.country_person_cube) IS
+	'binary output of country_person_cube';
+CREATE TYPE @extschema@.country_person_cube (
+	INPUT = @extschema@.country_person_cube_in,
+	OUTPUT = @extschema@.country_person_cube_out,
+	RECEIVE = @extschema@.country_person_cube_recv,
+	SEND = @extschema@.country_person_cube_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.country_person_cube IS
+	'requests and distinct persons per year presented, kind and country: the result of the aggregate country_person_cube()';
+
+CREATE FUNCTION @extschema@.country_person_cube_trans(pg_catalog.internal, @extschema@.request_kind,
+													  @extschema@.country, pg_catalog.int8, pg_catalog.date)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'country_person_cube_trans'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: makes the state, rejects NULLs itself
+COMMENT ON FUNCTION @extschema@.country_person_cube_trans(pg_catalog.internal, @extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
+	'transition function of country_person_cube: counts one request and its person';
+CREATE FUNCTION @extschema@.country_person_cube_combine(pg_catalog.internal, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'person_cube_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: a worker may have seen no rows
+COMMENT ON FUNCTION @extschema@.country_person_cube_combine(pg_catalog.internal, pg_catalog.internal) IS
+	'combine function of country_person_cube: merges the persons of two parallel workers (person_cube''s)';
+CREATE FUNCTION @extschema@.country_person_cube_serial(pg_catalog.internal) RETURNS pg_catalog.bytea
+	AS 'MODULE_PATHNAME', 'person_cube_serial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_serial(pg_catalog.internal) IS
+	'serialize function of country_person_cube (person_cube''s)';
+CREATE FUNCTION @extschema@.country_person_cube_deserial(pg_catalog.bytea, pg_catalog.internal)
+	RETURNS pg_catalog.internal
+	AS 'MODULE_PATHNAME', 'person_cube_deserial'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_person_cube_deserial(pg_catalog.bytea, pg_catalog.internal) IS
+	'deserialize function of country_person_cube (person_cube''s)';
+CREATE FUNCTION @extschema@.country_person_cube_final(pg_catalog.internal) RETURNS @extschema@.country_person_cube
+	AS 'MODULE_PATHNAME', 'country_person_cube_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: no rows give an empty cube
+COMMENT ON FUNCTION @extschema@.country_person_cube_final(pg_catalog.internal) IS
+	'final function of country_person_cube: the counts as a country_person_cube';
+
+-- READ_ONLY, as person_cube: the final function may run again.
+CREATE AGGREGATE @extschema@.country_person_cube(@extschema@.request_kind, @extschema@.country,
+												 pg_catalog.int8, pg_catalog.date) (
+	SFUNC = @extschema@.country_person_cube_trans,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.country_person_cube_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.country_person_cube_combine,
+	SERIALFUNC = @extschema@.country_person_cube_serial,
+	DESERIALFUNC = @extschema@.country_person_cube_deserial,
+	SSPACE = 3412448,	-- 24 bytes of counters per year, kind and country, a first table of 1024 entries; 16 bytes more per person, year, kind and country
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.country_person_cube(@extschema@.request_kind, @extschema@.country, pg_catalog.int8, pg_catalog.date) IS
+	'requests and distinct persons per year presented, kind and country, in one pass (unpack with country_person_cube_rows)';
+
+CREATE FUNCTION @extschema@.country_person_cube_rows(cube @extschema@.country_person_cube,
+	OUT year pg_catalog.int4, OUT kind @extschema@.request_kind, OUT country @extschema@.country,
+	OUT presented pg_catalog.int8, OUT persons pg_catalog.int8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'country_person_cube_rows'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.country_person_cube_rows(@extschema@.country_person_cube) IS
+	'the requests and distinct persons of every year, kind and country of a country person cube';

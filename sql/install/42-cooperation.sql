@@ -123,7 +123,9 @@ COMMENT ON FUNCTION @extschema@.cooperation_counts(pg_catalog.int4, pg_catalog.i
 	'cooperation_cube of the requests presented in the years from_year to to_year (NULL: an open end) as of the day as_of; runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';
 
 -- Distinct persons per year, kind and country as of a day, apart from the
--- counts: counting them keeps every person, which the other figures need not.
+-- counts: counting them keeps every person, which the other figures need
+-- not.  One aggregate, country_person_cube(), counts them in one pass (in
+-- parallel where the planner chooses), as persons() does per year and kind.
 CREATE FUNCTION @extschema@.cooperation_persons(from_year pg_catalog.int4 DEFAULT NULL,
 												to_year pg_catalog.int4 DEFAULT NULL,
 												as_of pg_catalog.date DEFAULT CURRENT_DATE)
@@ -139,12 +141,11 @@ BEGIN
 				  HINT = 'Give the day the figures are made for, e.g. current_date (the default).';
 	END IF;
 	RETURN QUERY EXECUTE
-		format('SELECT p.year, p.kind, p.country, pg_catalog.count(*)'
-			   '  FROM (SELECT DISTINCT pg_catalog.date_part(''year'', r.presented_on)::pg_catalog.int4 AS year,'
-			   '               r.kind, r.country, r.person_id'
+		format('SELECT p.year, p.kind, p.country, p.persons'
+			   '  FROM (SELECT @extschema@.country_person_cube(r.kind, r.country, r.person_id, r.presented_on) AS cube'
 			   '          FROM @extschema@.request r WHERE r.presented_on <= %L::pg_catalog.date', as_of)
 		|| @extschema@.period_filter(from_year, to_year) ||
-		'       ) p GROUP BY p.year, p.kind, p.country';
+		'       ) s CROSS JOIN LATERAL @extschema@.country_person_cube_rows(s.cube) p';
 END
 $$;
 COMMENT ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_catalog.int4, pg_catalog.date) IS
