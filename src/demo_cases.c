@@ -6,7 +6,7 @@
  *		episodes of immigration detention, one row per case, the same rows
  *		for the same arguments on any machine.
  *
- * The volumes follow the public departure figures of the brief
+ * The volumes follow the public departure figures (DT&V)
  * (docs/conditions-and-cooperation.md): per year closed, at scale 1, the
  * independent, forced and unsupervised departures of that year (of the
  * nearest year outside 2017-2022), and 12, 6 and 4 percent of their sum

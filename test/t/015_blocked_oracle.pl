@@ -30,7 +30,7 @@ cmp_ok($observations, '>', 2 * $cases, "observations generated ($observations)")
 cmp_ok($episodes, '>', 10000, "detention episodes generated ($episodes)");
 
 # --- the demo follows the public figures ----------------------------------
-# Departures per year at scale 1 are the brief's table exactly (the
+# Departures per year at scale 1 are the public figures exactly (the
 # generator makes that many cases closed per year and outcome).
 my %public = (
 	2017 => [3400, 2700, 9020], 2018 => [3610, 2650, 8620], 2019 => [4460, 2760, 9660],
