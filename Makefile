@@ -33,6 +33,7 @@ OBJS = \
 	src/country_route.o \
 	src/cube_io.o \
 	src/request_cube.o \
+	src/request_rollup.o \
 	src/person_cube.o \
 	src/reply_deadline.o \
 	src/cooperation_cube.o \

@@ -98,6 +98,7 @@ mc_language(void)
 }
 
 void		_PG_init(void);
+extern void mc_rollup_define_settings(void);
 
 /*
  * Define the settings when the library is loaded.
@@ -141,6 +142,7 @@ _PG_init(void)
 		language_defining = false;
 	}
 	PG_END_TRY();
+	mc_rollup_define_settings();
 	MarkGUCPrefixReserved("migchain");
 
 	if (wanted[0] != '\0' &&

@@ -41,6 +41,7 @@
 #include "country_parse.h"
 #include "cube_io.h"
 #include "types.h"
+#include "request_cube.h"
 #include "request_kind_parse.h"
 #include "type_io.h"
 #include "year.h"
@@ -80,17 +81,17 @@ typedef struct RequestCube
 #define PG_GETARG_REQUEST_CUBE_P(n)	DatumGetRequestCubeP(PG_GETARG_DATUM(n))
 
 /* The aggregate's state: dense counters for a range of years. */
-typedef struct RequestCubeState
+struct RequestCubeState
 {
 	int32		first_year;		/* year of the first block of counters */
 	int32		nyears;			/* number of years with counters (0: none) */
 	int64	   *cells;			/* nyears * RCUBE_CELLS_PER_YEAR counters */
 	MemoryContext context;		/* where cells live */
 	MCYearCache year_cache;		/* the year of the last date */
-} RequestCubeState;
+};
 
 /* A new state without counters, in context. */
-static RequestCubeState *
+RequestCubeState *
 rcube_state_new(MemoryContext context)
 {
 	RequestCubeState *st = MemoryContextAllocZero(context, sizeof(RequestCubeState));
@@ -145,6 +146,53 @@ rcube_add_count(int64 *counter, int64 count)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("request count out of range")));
+}
+
+/*
+ * Add n (which may be negative) to the requests of a year (in the range),
+ * kind, country and answer: for the rollup's deltas (request_rollup.c).
+ */
+void
+rcube_state_add(RequestCubeState *st, int32 year, int kind, int country, int answer, int64 n)
+{
+	Assert(kind >= 0 && kind < MC_NUM_KINDS && answer >= 0 && answer < MC_NUM_ANSWERS &&
+		   country > 0 && country <= MC_COUNTRY_CODE_MAX);
+	rcube_state_cover_year(st, year);
+	rcube_add_count(rcube_state_counts(st, year, kind, country) + answer, n);
+}
+
+/*
+ * The next cell of a state, from position *pos on (start at 0), whose
+ * counts are not all zero: its year, kind, country and counts (by answer
+ * ordinal).  False when there is none.
+ */
+bool
+rcube_state_next(RequestCubeState *st, int64 *pos, int32 *year, int *kind, int *country,
+				 int64 counts[MC_NUM_ANSWERS])
+{
+	int64		end = (int64) st->nyears * MC_NUM_KINDS * RCUBE_COUNTRIES;
+
+	for (; *pos < end; (*pos)++)
+	{
+		int32		y = st->first_year + (int32) (*pos / (MC_NUM_KINDS * RCUBE_COUNTRIES));
+		int			k = (int) ((*pos / RCUBE_COUNTRIES) % MC_NUM_KINDS);
+		int			c = (int) (*pos % RCUBE_COUNTRIES);
+		int64	   *n;
+
+		if (c == 0)
+			continue;
+		n = rcube_state_counts(st, y, k, c);
+		if (n[0] | n[1] | n[2] | n[3])
+		{
+			*year = y;
+			*kind = k;
+			*country = c;
+			memcpy(counts, n, sizeof(int64) * MC_NUM_ANSWERS);
+			(*pos)++;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The state's counters as a request_cube value. */

@@ -285,3 +285,49 @@ CREATE FUNCTION @extschema@.country_person_cube_rows(cube @extschema@.country_pe
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.country_person_cube_rows(@extschema@.country_person_cube) IS
 	'the requests and distinct persons of every year, kind and country of a country person cube';
+
+-- The counters of a period, read with the rights of the extension's owner:
+-- everything built on them (the views, the period functions) returns
+-- aggregates only and needs no right on the person-level table.  The query
+-- is made with the period's dates as constants, so a short period reads
+-- the index on presented_on and a long one the whole table, in parallel.
+CREATE FUNCTION @extschema@.period_filter(from_year pg_catalog.int4, to_year pg_catalog.int4)
+	RETURNS pg_catalog.text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE	-- not strict: NULL is an open end
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cond pg_catalog.text := '';
+BEGIN
+	PERFORM @extschema@.check_period(from_year, to_year);
+	IF from_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
+	END IF;
+	IF to_year IS NOT NULL THEN
+		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
+	END IF;
+	RETURN cond;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_filter(pg_catalog.int4, pg_catalog.int4) IS
+	'the conditions " AND ..." on r.presented_on that keep the requests of the years from_year to to_year (NULL: an open end), with the dates as constants; an error for a period that is not valid';
+
+CREATE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
+										to_year pg_catalog.int4 DEFAULT NULL,
+										kind @extschema@.request_kind DEFAULT NULL)
+	RETURNS SETOF @extschema@.request_cube
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
+		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
+BEGIN
+	IF kind IS NOT NULL THEN
+		query := query || format(' AND r.kind OPERATOR(pg_catalog.=) %L::@extschema@.request_kind', kind);
+	END IF;
+	RETURN QUERY EXECUTE query;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind) IS
+	'request_cube of the requests presented in the years from_year to to_year (NULL: an open end), of one kind (NULL: both); runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';

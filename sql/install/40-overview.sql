@@ -2,72 +2,29 @@
 -- requests not confirmed per country (sheets 2 and 3), for any period and
 -- as views for BI tools.
 
--- The counters of a period, read with the rights of the extension's owner:
--- everything built on them (the views, the period functions) returns
--- aggregates only and needs no right on the person-level table.  The query
--- is made with the period's dates as constants, so a short period reads
--- the index on presented_on and a long one the whole table, in parallel.
-CREATE FUNCTION @extschema@.period_filter(from_year pg_catalog.int4, to_year pg_catalog.int4)
-	RETURNS pg_catalog.text
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE	-- not strict: NULL is an open end
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	cond pg_catalog.text := '';
-BEGIN
-	PERFORM @extschema@.check_period(from_year, to_year);
-	IF from_year IS NOT NULL THEN
-		cond := cond || format(' AND r.presented_on >= pg_catalog.make_date(%s, 1, 1)', from_year);
-	END IF;
-	IF to_year IS NOT NULL THEN
-		cond := cond || format(' AND r.presented_on < pg_catalog.make_date(%s, 1, 1)', to_year + 1);
-	END IF;
-	RETURN cond;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.period_filter(pg_catalog.int4, pg_catalog.int4) IS
-	'the conditions " AND ..." on r.presented_on that keep the requests of the years from_year to to_year (NULL: an open end), with the dates as constants; an error for a period that is not valid';
-
-CREATE FUNCTION @extschema@.period_cube(from_year pg_catalog.int4 DEFAULT NULL,
-										to_year pg_catalog.int4 DEFAULT NULL,
-										kind @extschema@.request_kind DEFAULT NULL)
-	RETURNS SETOF @extschema@.request_cube
-	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED ROWS 1
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	query pg_catalog.text := 'SELECT @extschema@.request_cube(r.kind, r.answer, r.country, r.presented_on)'
-		' FROM @extschema@.request r WHERE true' || @extschema@.period_filter(from_year, to_year);
-BEGIN
-	IF kind IS NOT NULL THEN
-		query := query || format(' AND r.kind OPERATOR(pg_catalog.=) %L::@extschema@.request_kind', kind);
-	END IF;
-	RETURN QUERY EXECUTE query;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind) IS
-	'request_cube of the requests presented in the years from_year to to_year (NULL: an open end), of one kind (NULL: both); runs with the rights of the extension''s owner and returns counts only (PARALLEL RESTRICTED: it starts a parallel query of its own)';
-
--- Sheet 1: totals per year and kind, for any period ("the last five years").
+-- Sheet 1: totals per year and kind, for any period ("the last five years"),
+-- from the rollup of the request counters (36-rollup.sql).
 CREATE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
 									 to_year pg_catalog.int4 DEFAULT NULL)
 	RETURNS TABLE (year pg_catalog.int4, kind pg_catalog.text, presented pg_catalog.int8,
 				   positive pg_catalog.int8, negative pg_catalog.int8,
 				   withdrawn pg_catalog.int8, pending pg_catalog.int8)
-	LANGUAGE sql STABLE PARALLEL RESTRICTED
+	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT o.year, o.kind::pg_catalog.text,
-		   @extschema@.total(o.tally), @extschema@.positive(o.tally),
-		   @extschema@.negative(o.tally), @extschema@.withdrawn(o.tally),
-		   @extschema@.pending(o.tally)
-	  FROM @extschema@.period_cube(from_year, to_year) AS c(cube)
-	 CROSS JOIN LATERAL @extschema@.request_cube_by_year(c.cube) o;
+	SELECT c.year, c.kind::pg_catalog.text,
+		   pg_catalog.sum(c.pending OPERATOR(pg_catalog.+) c.positive
+						  OPERATOR(pg_catalog.+) c.negative OPERATOR(pg_catalog.+) c.withdrawn)::pg_catalog.int8,
+		   pg_catalog.sum(c.positive)::pg_catalog.int8, pg_catalog.sum(c.negative)::pg_catalog.int8,
+		   pg_catalog.sum(c.withdrawn)::pg_catalog.int8, pg_catalog.sum(c.pending)::pg_catalog.int8
+	  FROM @extschema@.request_counts(from_year, to_year) c
+	 GROUP BY c.year, c.kind
+	 ORDER BY c.year, c.kind;
 END;
 COMMENT ON FUNCTION @extschema@.overview(pg_catalog.int4, pg_catalog.int4) IS
 	'requests presented per year and kind with their answers so far, for the years from_year to to_year (NULL: an open end)';
 
 -- Sheets 2 and 3: not confirmed per country, for a kind (NULL: both) and
--- any period; with the owner's rights, to read the routes.  A country without a process for a kind, in a year that has
+-- any period, from the rollup; with the owner's rights, to read the routes.  A country without a process for a kind, in a year that has
 -- requests of that kind, shows has_process false and NULL counts: "no
 -- process", never 0.
 CREATE FUNCTION @extschema@.not_confirmed_by_country(kind @extschema@.request_kind DEFAULT NULL,
@@ -81,9 +38,9 @@ CREATE FUNCTION @extschema@.not_confirmed_by_country(kind @extschema@.request_ki
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH cells AS (
-		SELECT o.year, o.kind, o.country, o.tally
-		  FROM @extschema@.period_cube(from_year, to_year, not_confirmed_by_country.kind) AS c(cube)
-		 CROSS JOIN LATERAL @extschema@.request_cube_by_country(c.cube) o
+		SELECT c.year, c.kind, c.country,
+			   @extschema@.tally(c.pending, c.positive, c.negative, c.withdrawn) AS tally
+		  FROM @extschema@.request_counts(from_year, to_year, not_confirmed_by_country.kind) c
 	), process AS (
 		-- for each year and kind with requests: the countries with a route
 		-- that year, and whether one of their routes had a process

@@ -47,7 +47,7 @@ COMMENT ON FUNCTION @extschema@.check_unanswered_arguments(pg_catalog.date, pg_c
 CREATE FUNCTION @extschema@.unanswered_requests(
 	as_of pg_catalog.date DEFAULT CURRENT_DATE,
 	months pg_catalog.int4 DEFAULT 12)
-	RETURNS TABLE (request_id pg_catalog.int8, kind @extschema@.request_kind,
+	RETURNS TABLE (request_id pg_catalog.int4, kind @extschema@.request_kind,
 				   country @extschema@.country, person_id pg_catalog.int8,
 				   presented_on pg_catalog.date, age_days pg_catalog.int4)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE	-- STABLE: reads the table; not strict: NULL is an error

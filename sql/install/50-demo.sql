@@ -45,6 +45,7 @@ DECLARE
 	cases pg_catalog.int8;
 	episodes pg_catalog.int8;
 	made pg_catalog.int8;
+	batch pg_catalog.int4;
 BEGIN
 	SELECT count(*) INTO existing FROM @extschema@.request;
 	SELECT count(*) INTO routes FROM @extschema@.country_route;
@@ -58,12 +59,17 @@ BEGIN
 				  HINT = 'Use a database of its own for the demo, or empty the tables first (TRUNCATE migchain.request, migchain.country_route, migchain.detention_episode, migchain.condition_observation, migchain.return_case).';
 	END IF;
 
+	-- The requests come in one load batch, as a real load would.
+	batch := @extschema@.begin_load('migchain demo',
+		pg_catalog.format('generate_demo(seed => %s, scale => %s, first_year => %s, last_year => %s)',
+						  seed, scale, first_year, last_year));
 	INSERT INTO @extschema@.request
-		(kind, answer, country, presented_on, person_id, answered_on, requested_on, source)
+		(kind, answer, country, presented_on, person_id, answered_on, requested_on, batch_id)
 	SELECT d.kind, d.answer, d.country, d.presented_on, d.person_id, d.answered_on,
-		   d.requested_on, d.source
+		   d.requested_on, batch
 	  FROM @extschema@.demo_requests(seed, scale, first_year, last_year) d;
 	GET DIAGNOSTICS made = ROW_COUNT;
+	PERFORM @extschema@.end_load(batch);
 
 	-- Routes: an LP process for every country of the demo but Somalia, and
 	-- the readmission agreements and working arrangements.

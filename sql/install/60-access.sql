@@ -228,6 +228,14 @@ BEGIN
 	EXECUTE format('GRANT EXECUTE ON PROCEDURE @extschema@.withdraw_unanswered(pg_catalog.date, pg_catalog.int4) TO %s', who);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.date, pg_catalog.int4, pg_catalog.name) TO %s', who);
 	EXECUTE format('GRANT SELECT ON TABLE @extschema@.unanswered_withdrawal TO %s', who);
+	-- load batches: begun, ended and checked by the loader; only the system
+	-- and file are theirs to write (who, when, how many rows: the defaults
+	-- and end_load())
+	EXECUTE format('GRANT SELECT ON TABLE @extschema@.load_batch TO %s', who);
+	EXECUTE format('GRANT INSERT (system, file) ON TABLE @extschema@.load_batch TO %s', who);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.begin_load(pg_catalog.text, pg_catalog.text) TO %s', who);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.end_load(pg_catalog.int4) TO %s', who);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION @extschema@.load_batch_check(pg_catalog.int4) TO %s', who);
 	FOR tab IN SELECT t FROM @extschema@.loader_tables() t LOOP
 		EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %s TO %s', tab, who);
 	END LOOP;
@@ -247,7 +255,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_loader(pg_catalog.regrole) IS
-	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), to list and withdraw unanswered requests and read their audit, and what an analyst may';
+	'lets a role read, insert into and update the tables of loader_tables() (requests, routes, return cases, their conditions, detention episodes, holidays; no delete), begin, end and check load batches, list and withdraw unanswered requests and read their audit, and what an analyst may';
 
 CREATE FUNCTION @extschema@.revoke_access(grantee pg_catalog.regrole) RETURNS pg_catalog.void
 	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
@@ -283,3 +291,24 @@ REVOKE EXECUTE ON PROCEDURE @extschema@.withdraw_unanswered(pg_catalog.date, pg_
 REVOKE EXECUTE ON FUNCTION @extschema@.withdraw_unanswered_audited(pg_catalog.date, pg_catalog.int4,
 	pg_catalog.name) FROM PUBLIC;
 -- ---- end of unanswered requests ----
+
+-- ---- The rollup and load batches (sql/install/29-load_batch.sql, 36-rollup.sql) ----
+-- request_counts() reads the rollup with the owner's rights and returns
+-- counts down to 1: like period_cube(), for the roles given analyst access
+-- (the views call it, so grant_analyst grants it).  verify_request_rollup()
+-- counts too, and rebuild_request_rollup() and compact_request_rollup()
+-- write the rollup: for the admin.  begin_load(), end_load() and
+-- load_batch_check() are for loaders (grant_loader grants them);
+-- remove_load_batch() deletes requests: for the admin only.
+-- request_rollup_ready(), current_load_batch() and request_row_hash() read
+-- nothing person-level: PUBLIC keeps them.
+REVOKE EXECUTE ON FUNCTION @extschema@.request_counts(pg_catalog.int4, pg_catalog.int4,
+	@extschema@.request_kind) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.verify_request_rollup() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rebuild_request_rollup() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.compact_request_rollup() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.begin_load(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.end_load(pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_batch_check(pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.remove_load_batch(pg_catalog.int4, pg_catalog.text) FROM PUBLIC;
+-- ---- end of the rollup and load batches ----
