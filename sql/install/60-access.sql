@@ -97,6 +97,18 @@ BEGIN ATOMIC
 		  FROM walk
 		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
 		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
+		UNION
+		-- the request cube of any period and what unpacks it, for groupings
+		-- of the analyst's own (the views read the rollup instead)
+		SELECT f.f::pg_catalog.oid
+		  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'::pg_catalog.regprocedure),
+					   ('@extschema@.request_cube_by_year(@extschema@.request_cube)'::pg_catalog.regprocedure),
+					   ('@extschema@.request_cube_by_country(@extschema@.request_cube)'::pg_catalog.regprocedure),
+					   ('@extschema@.total(@extschema@.tally)'::pg_catalog.regprocedure),
+					   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
+					   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
+					   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
+					   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure)) AS f(f)
 	)
 	SELECT p.oid::pg_catalog.regprocedure
 	  FROM fns
@@ -105,7 +117,7 @@ BEGIN ATOMIC
 	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.analyst_functions() IS
-	'the functions of migchain that the views of migchain_bi and the period functions need: what grant_analyst grants EXECUTE on';
+	'the functions of migchain that the views of migchain_bi and the period functions need, and the request cube of any period (period_cube and its unpacking): what grant_analyst grants EXECUTE on';
 
 -- The tables a loader reads, inserts into and updates (never deletes from):
 -- the one list grant_loader() and loader_functions() follow.

@@ -47,6 +47,19 @@ sub init_privs_of
 		 ORDER BY 1});
 }
 
+# The rights a plain pg_dump writes (GRANT and REVOKE lines): those that
+# differ from the extension's initial privileges.  A right recorded as an
+# initial privilege would be missing here, and from every restored dump.
+sub dumped_rights_of
+{
+	my ($db) = @_;
+	my ($stdout, $stderr);
+	IPC::Run::run([ 'pg_dump', '--schema-only', '-d', $node->connstr($db) ],
+		'>', \$stdout, '2>', \$stderr)
+	  or die "pg_dump failed: $stderr";
+	return join "\n", sort grep { /^(GRANT|REVOKE) / } split /\n/, $stdout;
+}
+
 # Rights that roles hold on the functions the overviews call, by object.
 sub role_rights_of
 {
@@ -64,7 +77,11 @@ $node->safe_psql('postgres', 'CREATE DATABASE fresh');
 $node->safe_psql('fresh', 'CREATE EXTENSION migchain');
 my $fresh_init_privs = init_privs_of('fresh');
 $node->safe_psql('fresh', "SELECT migchain.grant_analyst('upgrade_analyst'), migchain.grant_loader('upgrade_loader')");
+$node->safe_psql('fresh', 'GRANT SELECT (person_id) ON migchain.request TO upgrade_analyst');
 my $fresh = schema_of('fresh');
+my $fresh_dumped = dumped_rights_of('fresh');
+like($fresh_dumped, qr/^GRANT SELECT,INSERT,UPDATE ON TABLE migchain\.request TO upgrade_loader;$/m,
+	'a fresh install: pg_dump writes the loader\'s rights on the requests');
 my $fresh_rights = role_rights_of('fresh');
 like($fresh_rights, qr/period_cube.* upgrade_analyst/, 'a fresh install: the analyst may run period_cube');
 like($fresh, qr/CREATE VIEW migchain_bi\.overview_by_year/, 'the fresh schema lists the members');
@@ -76,20 +93,50 @@ for my $v (@released)
 	$node->safe_psql($db, "CREATE EXTENSION migchain VERSION '$v'");
 	$node->safe_psql($db, 'SELECT migchain.generate_demo(5, 0.1)');
 	$node->safe_psql($db, "SELECT migchain.grant_analyst('upgrade_analyst'), migchain.grant_loader('upgrade_loader')");
+	$node->safe_psql($db, 'GRANT SELECT (person_id) ON migchain.request TO upgrade_analyst');
+	my $sources = $node->safe_psql($db,
+		"SELECT string_agg(source || ' ' || n, ',' ORDER BY source)"
+		  . ' FROM (SELECT source, count(*) AS n FROM migchain.request WHERE source IS NOT NULL GROUP BY source) s');
 	my $rows = $node->safe_psql($db,
 		"SELECT count(*) || ' ' || md5(string_agg(request_id || kind::text || answer::text || country::text"
-		  . " || presented_on || person_id || coalesce(answered_on::text, '-'), ',' ORDER BY request_id))"
+		  . " || presented_on || person_id || coalesce(answered_on::text, '-')"
+		  . " || coalesce(requested_on::text, '-'), ',' ORDER BY request_id))"
 		  . ' FROM migchain.request');
 	$node->safe_psql($db, 'ALTER EXTENSION migchain UPDATE');
 	is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'migchain'"),
 		$current, "$v updated to $current");
 	is($node->safe_psql($db,
 		"SELECT count(*) || ' ' || md5(string_agg(request_id || kind::text || answer::text || country::text"
-		  . " || presented_on || person_id || coalesce(answered_on::text, '-'), ',' ORDER BY request_id))"
+		  . " || presented_on || person_id || coalesce(answered_on::text, '-')"
+		  . " || coalesce(requested_on::text, '-'), ',' ORDER BY request_id))"
 		  . ' FROM migchain.request'),
 		$rows, "$v: every request kept by the update");
 	cmp_ok($node->safe_psql($db, 'SELECT count(*) FROM migchain_bi.overview_by_year'), '>', 0,
 		"$v: the views work after the update");
+	is($node->safe_psql($db, 'SELECT count(*) FROM migchain.verify_request_rollup()'), '0',
+		"$v: the update builds the rollup, equal to a fresh count");
+	is($node->safe_psql($db, q{
+		SELECT string_agg(o.year || o.kind || o.presented || '/' || o.positive || '/' || o.negative
+						  || '/' || o.withdrawn || '/' || o.pending, ',' ORDER BY o.year, o.kind)
+		  FROM migchain_bi.overview_by_year o}),
+		$node->safe_psql($db, q{
+		SELECT string_agg(y || k || n || '/' || p || '/' || ng || '/' || w || '/' || pe, ',' ORDER BY y, k)
+		  FROM (SELECT extract(year FROM presented_on)::int AS y, kind::text AS k, count(*) AS n,
+					   count(*) FILTER (WHERE answer = 'positive') AS p,
+					   count(*) FILTER (WHERE answer = 'negative') AS ng,
+					   count(*) FILTER (WHERE answer = 'withdrawn') AS w,
+					   count(*) FILTER (WHERE answer = 'pending') AS pe
+				  FROM migchain.request GROUP BY 1, 2) s}),
+		"$v: overview_by_year from the rollup equals a plain count of the rows");
+	is($node->safe_psql($db,
+		"SELECT string_agg(file || ' ' || row_count, ',' ORDER BY file) FROM migchain.load_batch"
+		  . " WHERE system = 'migchain 0.1.0' AND ended_at IS NOT NULL"),
+		$sources, "$v: each value of source became an ended load batch with its rows");
+	is($node->safe_psql($db, q{
+		SELECT bool_and(c.unchanged) FROM migchain.load_batch b, migchain.load_batch_check(b.batch_id) c}),
+		't', "$v: the batches' recorded checksums match their rows");
+	is(dumped_rights_of($db), $fresh_dumped,
+		"$v: pg_dump writes the same rights as for a fresh install with the same grants (none taken as initial)");
 
 	# Roles keep what they were given, on objects made anew by the update too,
 	# and the extension's initial privileges are those of a fresh install.
@@ -171,6 +218,40 @@ if (grep { $_ eq '0.1.0' } @released)
 	($ret, $out, $err) = $node->psql('route_overlaps', sprintf($route, 'MA', 'T&O', '2023-01-01', 'NULL'));
 	like($err, qr/ERROR:  route 7 for MA T&O from 2023-01-01 to infinity overlaps route 2 from 2022-01-01 to infinity/,
 		'the updated trigger refuses an overlapping route');
+}
+
+# What the update would lose with the old table of requests, it refuses to
+# drop: a view of the user's on it stops the update, named; so does a
+# request number beyond the 4-byte numbers.
+if (grep { $_ eq '0.1.0' } @released)
+{
+	$node->safe_psql('postgres', 'CREATE DATABASE users_view');
+	$node->safe_psql('users_view', "CREATE EXTENSION migchain VERSION '0.1.0'");
+	$node->safe_psql('users_view', q{
+		INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('LP', 'MA', '2020-01-01', 1);
+		CREATE VIEW my_requests AS SELECT request_id, country FROM migchain.request});
+	my ($ret, $out, $err) = $node->psql('users_view', 'ALTER EXTENSION migchain UPDATE');
+	like($err, qr/ERROR:  migchain 0\.2\.0 makes the table migchain\.request anew, and these depend on it: view public\.my_requests\n/,
+		'a view of the user\'s on the requests stops the update, named') or diag($err);
+	like($err, qr/HINT:  Note their definitions, drop them, update, and make them again on the new table\./,
+		'the update says what to do');
+	is($node->safe_psql('users_view', "SELECT extversion FROM pg_extension WHERE extname = 'migchain'"),
+		'0.1.0', 'the extension stays at 0.1.0, the view too');
+	$node->safe_psql('users_view', 'DROP VIEW my_requests');
+	($ret, $out, $err) = $node->psql('users_view', 'ALTER EXTENSION migchain UPDATE');
+	is($ret, 0, 'without the view, the update goes through') or diag($err);
+	is($node->safe_psql('users_view', 'SELECT count(*) FROM migchain.request'), '1', 'the request is kept');
+
+	$node->safe_psql('postgres', 'CREATE DATABASE big_numbers');
+	$node->safe_psql('big_numbers', "CREATE EXTENSION migchain VERSION '0.1.0'");
+	$node->safe_psql('big_numbers', q{
+		INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id)
+		VALUES (3000000000, 'LP', 'MA', '2020-01-01', 1)});
+	($ret, $out, $err) = $node->psql('big_numbers', 'ALTER EXTENSION migchain UPDATE');
+	like($err, qr/ERROR:  request_id 3000000000 does not fit the 4-byte request numbers of migchain 0\.2\.0\n/,
+		'a request number beyond 2147483647 stops the update, named') or diag($err);
+	is($node->safe_psql('big_numbers', 'SELECT count(*) FROM migchain.request'), '1',
+		'and the request is kept');
 }
 
 $node->stop;
