@@ -3669,11 +3669,27 @@ COMMENT ON TRIGGER request_rollup_delete ON @extschema@.request IS
 COMMENT ON TRIGGER request_rollup_truncate ON @extschema@.request IS
 	'keeps the rollup of the request counters exact: TRUNCATE empties it';
 
+-- The apply worker of logical replication fires row triggers only, never
+-- statement triggers: this row trigger, enabled on replicas only (the apply
+-- worker runs with session_replication_role = replica), counts the rows it
+-- applies, and does nothing in any other process.
+CREATE FUNCTION @extschema@.request_rollup_apply() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'request_rollup_apply'
+	LANGUAGE C;	-- volatile: writes the rollup
+COMMENT ON FUNCTION @extschema@.request_rollup_apply() IS
+	'row trigger on migchain.request: in the apply worker of logical replication, which fires no statement triggers, adds each row applied to the rollup (with the owner''s rights); does nothing elsewhere';
+CREATE TRIGGER request_rollup_apply
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.request
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.request_rollup_apply();
+ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
+COMMENT ON TRIGGER request_rollup_apply ON @extschema@.request IS
+	'keeps the rollup of the request counters exact on a logical replication subscriber: the rows its apply worker applies';
+
 CREATE FUNCTION @extschema@.request_rollup_ready() RETURNS pg_catalog.bool
 	AS 'MODULE_PATHNAME', 'request_rollup_ready'
 	LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.request_rollup_ready() IS
-	'true when the triggers that maintain the rollup exist and fire always; an error saying which does not, and how to rebuild the rollup, otherwise';
+	'true when the triggers that maintain the rollup exist and fire as they must (the statement triggers always, the one for logical replication on replicas); an error saying which does not, and how to rebuild the rollup, otherwise';
 
 -- Compaction: the rows of every cell with new deltas become one, in one
 -- statement, under an advisory lock (on the number of the table) that keeps
@@ -3822,6 +3838,7 @@ BEGIN
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_update;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_delete;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_truncate;
+	ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
 	DELETE FROM @extschema@.request_rollup;
 	INSERT INTO @extschema@.request_rollup
 		(year, kind, country, pending, positive, negative, withdrawn, compacted)

@@ -58,6 +58,8 @@
 #include "parser/parse_func.h"
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
+#include "replication/logicalworker.h"
+#include "replication/worker_internal.h"
 #include "storage/ipc.h"
 #include "tcop/tcopprot.h"
 #include "utils/builtins.h"
@@ -387,6 +389,49 @@ rollup_want_compaction(void)
 	compaction_wanted = true;
 }
 
+/* Append one delta row: the change of each answer's count of a cell. */
+static void
+rollup_write_cell(RollupCatalog *cat, int32 year, int kind, int country,
+				  const int64 counts[MC_NUM_ANSWERS])
+{
+	Datum		values[7];
+	int			rc;
+
+	values[0] = Int32GetDatum(year);
+	values[1] = RequestKindGetDatum((RequestKind) kind);
+	values[2] = CountryGetDatum((Country) country);
+	values[3] = Int64GetDatum(counts[MC_ANSWER_PENDING]);
+	values[4] = Int64GetDatum(counts[MC_ANSWER_POSITIVE]);
+	values[5] = Int64GetDatum(counts[MC_ANSWER_NEGATIVE]);
+	values[6] = Int64GetDatum(counts[MC_ANSWER_WITHDRAWN]);
+	rc = SPI_execute_plan(cat->insert_plan, values, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "request rollup: writing a delta returned %s", SPI_result_code_string(rc));
+}
+
+/* Count a statement that wrote cells, and ask for a compaction when due. */
+static void
+rollup_count_statement(RollupCatalog *cat, int64 cells)
+{
+	int64		statement = nextval_internal(cat->statement_seq, false);
+
+	if (statement % MC_ROLLUP_COMPACT_EVERY == 0 || cells >= MC_ROLLUP_COMPACT_CELLS)
+		rollup_want_compaction();
+}
+
+/* The columns of migchain.request the triggers read. */
+static void
+rollup_columns(Relation rel, RequestColumns *col)
+{
+	col->kind = request_column(rel, "kind");
+	col->answer = request_column(rel, "answer");
+	col->country = request_column(rel, "country");
+	col->presented_on = request_column(rel, "presented_on");
+	col->batch_id = request_column(rel, "batch_id");
+	col->last = Max(Max(col->kind, col->answer), Max(col->country, col->presented_on));
+	col->last = Max(col->last, col->batch_id);
+}
+
 PG_FUNCTION_INFO_V1(request_rollup_maintain);
 /*
  * request_rollup_maintain(): trigger function of the four statement
@@ -408,13 +453,7 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 	int			save_sec;
 	int64		cells = 0;
 
-	col.kind = request_column(rel, "kind");
-	col.answer = request_column(rel, "answer");
-	col.country = request_column(rel, "country");
-	col.presented_on = request_column(rel, "presented_on");
-	col.batch_id = request_column(rel, "batch_id");
-	col.last = Max(Max(col.kind, col.answer), Max(col.country, col.presented_on));
-	col.last = Max(col.last, col.batch_id);
+	rollup_columns(rel, &col);
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "request rollup", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
@@ -461,36 +500,150 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 					country;
 		int64		counts[MC_NUM_ANSWERS];
 
-		rollup_check_batches(cat, batches);
+		/*
+		 * Rows copied by a subscription's initial synchronization were
+		 * checked by the publisher, whose load batches need not be
+		 * replicated.
+		 */
+		if (!IsLogicalWorker())
+			rollup_check_batches(cat, batches);
 		while (rcube_state_next(st, &pos, &year, &kind, &country, counts))
 		{
-			Datum		values[7];
-			int			rc;
-
-			values[0] = Int32GetDatum(year);
-			values[1] = RequestKindGetDatum((RequestKind) kind);
-			values[2] = CountryGetDatum((Country) country);
-			values[3] = Int64GetDatum(counts[MC_ANSWER_PENDING]);
-			values[4] = Int64GetDatum(counts[MC_ANSWER_POSITIVE]);
-			values[5] = Int64GetDatum(counts[MC_ANSWER_NEGATIVE]);
-			values[6] = Int64GetDatum(counts[MC_ANSWER_WITHDRAWN]);
-			rc = SPI_execute_plan(cat->insert_plan, values, NULL, false, 0);
-			if (rc != SPI_OK_INSERT)
-				elog(ERROR, "request rollup: writing a delta returned %s", SPI_result_code_string(rc));
+			rollup_write_cell(cat, year, kind, country, counts);
 			cells++;
 		}
 		if (cells > 0)
-		{
-			int64		statement = nextval_internal(cat->statement_seq, false);
-
-			if (statement % MC_ROLLUP_COMPACT_EVERY == 0 || cells >= MC_ROLLUP_COMPACT_CELLS)
-				rollup_want_compaction();
-		}
+			rollup_count_statement(cat, cells);
 	}
 
 	SPI_finish();
 	SetUserIdAndSecContext(save_userid, save_sec);
 	MemoryContextDelete(work);
+	return PointerGetDatum(NULL);
+}
+
+/* The cell and answer of one request (a row of migchain.request). */
+static void
+rollup_row_cell(HeapTuple row, TupleDesc desc, const RequestColumns *col,
+				int32 *year, int *kind, int *country, int *answer)
+{
+	bool		isnull;
+	MCYearCache year_cache;
+
+	MC_YEAR_CACHE_INIT(&year_cache);
+	*kind = DatumGetRequestKind(heap_getattr(row, col->kind, desc, &isnull));
+	*answer = DatumGetAnswer(heap_getattr(row, col->answer, desc, &isnull));
+	*country = DatumGetCountry(heap_getattr(row, col->country, desc, &isnull));
+	*year = mc_year_of(&year_cache, DatumGetDateADT(heap_getattr(row, col->presented_on, desc, &isnull)));
+	if (*kind >= MC_NUM_KINDS || *answer >= MC_NUM_ANSWERS || *country <= 0 ||
+		*country > MC_COUNTRY_CODE_MAX)
+		elog(ERROR, "request rollup: a request without a valid kind, answer or country");
+}
+
+PG_FUNCTION_INFO_V1(request_rollup_apply);
+/*
+ * request_rollup_apply(): trigger function, AFTER INSERT OR UPDATE OR DELETE
+ * FOR EACH ROW on migchain.request, enabled on replicas only.  The apply
+ * worker of logical replication fires row triggers but no statement
+ * triggers: in that worker, each row applied is added to the rollup here.
+ * Everywhere else (a session with session_replication_role = replica, the
+ * initial copy of a subscription, which fires the statement triggers) it
+ * does nothing: the statement triggers count the rows.
+ */
+Datum
+request_rollup_apply(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	TriggerEvent ev;
+	Relation	rel;
+	TupleDesc	desc;
+	RequestColumns col;
+	RollupCatalog *cat;
+	HeapTuple	rows[2] = {NULL, NULL};
+	int			signs[2] = {0, 0};
+	int32		year[2];
+	int			kind[2],
+				country[2],
+				answer[2];
+	int64		counts[MC_NUM_ANSWERS];
+	Oid			save_userid;
+	int			save_sec;
+	int64		cells = 0;
+	int			i;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) ||
+		!TRIGGER_FIRED_AFTER(trigdata->tg_event) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event) ||
+		trigdata->tg_relation->rd_rel->relkind != RELKIND_RELATION ||
+		strcmp(RelationGetRelationName(trigdata->tg_relation), "request") != 0 ||
+		RelationGetNamespace(trigdata->tg_relation) != get_func_namespace(fcinfo->flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function request_rollup_apply() must be fired AFTER INSERT, UPDATE or DELETE FOR EACH ROW on table migchain.request"),
+				 errhint("It serves migchain's own triggers on that table only.")));
+	ev = trigdata->tg_event;
+	rel = trigdata->tg_relation;
+	if (!IsLogicalWorker() || am_tablesync_worker())
+		return PointerGetDatum(NULL);
+
+	desc = RelationGetDescr(rel);
+	rollup_columns(rel, &col);
+	if (TRIGGER_FIRED_BY_INSERT(ev))
+	{
+		rows[0] = trigdata->tg_trigtuple;
+		signs[0] = +1;
+	}
+	else if (TRIGGER_FIRED_BY_DELETE(ev))
+	{
+		rows[0] = trigdata->tg_trigtuple;
+		signs[0] = -1;
+	}
+	else
+	{
+		rows[0] = trigdata->tg_trigtuple;
+		signs[0] = -1;
+		rows[1] = trigdata->tg_newtuple;
+		signs[1] = +1;
+	}
+	for (i = 0; i < 2; i++)
+		if (rows[i])
+			rollup_row_cell(rows[i], desc, &col, &year[i], &kind[i], &country[i], &answer[i]);
+	/* an update that leaves the request in its cell and answer changes nothing */
+	if (rows[1] && year[0] == year[1] && kind[0] == kind[1] && country[0] == country[1] &&
+		answer[0] == answer[1])
+		return PointerGetDatum(NULL);
+
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(rel->rd_rel->relowner,
+						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "request rollup: SPI_connect failed");
+	cat = rollup_catalog_for(rel, &col);
+	if (rows[1] && year[0] == year[1] && kind[0] == kind[1] && country[0] == country[1])
+	{
+		/* one cell: the answer changed */
+		memset(counts, 0, sizeof(counts));
+		counts[answer[0]] -= 1;
+		counts[answer[1]] += 1;
+		rollup_write_cell(cat, year[0], kind[0], country[0], counts);
+		cells = 1;
+	}
+	else
+	{
+		for (i = 0; i < 2; i++)
+		{
+			if (!rows[i])
+				continue;
+			memset(counts, 0, sizeof(counts));
+			counts[answer[i]] = signs[i];
+			rollup_write_cell(cat, year[i], kind[i], country[i], counts);
+			cells++;
+		}
+	}
+	/* the publisher checked the load batches; they need not be replicated */
+	rollup_count_statement(cat, cells);
+	SPI_finish();
+	SetUserIdAndSecContext(save_userid, save_sec);
 	return PointerGetDatum(NULL);
 }
 
@@ -506,7 +659,9 @@ request_rollup_ready(PG_FUNCTION_ARGS)
 {
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	Oid			relid = get_relname_relid("request", nsp);
-	Oid			fn;
+	Oid			fn,
+				apply_fn;
+	bool		apply_seen = false;
 	Relation	rel;
 	TriggerDesc *td;
 	const char *problem = NULL;
@@ -520,6 +675,9 @@ request_rollup_ready(PG_FUNCTION_ARGS)
 	fn = LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
 								   makeString("request_rollup_maintain")),
 						0, NULL, false);
+	apply_fn = LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
+										 makeString("request_rollup_apply")),
+							  0, NULL, false);
 
 	rel = table_open(relid, AccessShareLock);
 	td = rel->trigdesc;
@@ -527,6 +685,18 @@ request_rollup_ready(PG_FUNCTION_ARGS)
 	{
 		Trigger    *t = &td->triggers[i];
 
+		if (t->tgfoid == apply_fn)
+		{
+			apply_seen = true;
+			if (t->tgenabled != TRIGGER_FIRES_ON_REPLICA && t->tgenabled != TRIGGER_FIRES_ALWAYS &&
+				problem == NULL)
+			{
+				problem = t->tgenabled == TRIGGER_DISABLED ? "is disabled" :
+					"fires on origin only, not on replicas (where logical replication applies rows)";
+				trigger = pstrdup(t->tgname);
+			}
+			continue;
+		}
 		if (t->tgfoid != fn)
 			continue;
 		if (t->tgenabled != TRIGGER_FIRES_ALWAYS && problem == NULL)
@@ -554,6 +724,12 @@ request_rollup_ready(PG_FUNCTION_ARGS)
 				 errdetail("Trigger %s on migchain.request %s, so changes made meanwhile may be missing from the rollup (a data-only restore with --disable-triggers does this).",
 						   trigger, problem),
 				 errhint("As the extension's owner: SELECT migchain.rebuild_request_rollup(); it counts the requests again and enables the triggers.")));
+	if (!apply_seen)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the rollup of the request counters may be out of date"),
+				 errdetail("No trigger on migchain.request maintains it for the rows logical replication applies."),
+				 errhint("Update the extension (ALTER EXTENSION migchain UPDATE), or reinstall it.")));
 	for (i = 0; i < 4; i++)
 		if (!seen[i])
 			ereport(ERROR,
