@@ -91,5 +91,15 @@ SELECT year AS jaar, exits AS uitstroom, departed AS "vertrokken uit bewaring", 
   FROM migchain_bi.detention_exits_by_year WHERE year BETWEEN 2017 AND 2022 ORDER BY year;
 
 \echo
+\echo '== Where the requests came from: the load batches =='
+SELECT batch_id AS batch, system AS systeem, file AS bestand, loaded_by AS "geladen door",
+       row_count AS rijen, ended_at IS NOT NULL AS afgesloten
+  FROM migchain.load_batch ORDER BY batch_id;
+
+\echo
+\echo '== The overviews answer from counters kept exact with every change (differences from a fresh count: none) =='
+SELECT count(*) AS verschillen FROM migchain.verify_request_rollup();
+
+\echo
 \echo 'The same figures for BI tools, in plain SQL types:'
 \dv migchain_bi.*
