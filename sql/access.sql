@@ -1,7 +1,8 @@
 -- Who may do what (docs/security.md).  An analyst reads the views of
 -- migchain_bi and calls the period functions, and can reach the
 -- person-level rows by no path; a loader reads, inserts and updates
--- requests and routes but deletes nothing; PUBLIC gets nothing of the data.
+-- requests and routes but deletes nothing, and begins, ends and checks load
+-- batches; PUBLIC gets nothing of the data.
 SET search_path = public, migchain;
 SET migchain.language = 'en';
 
@@ -55,6 +56,37 @@ SELECT c.oid::regclass AS sequence, r AS role, has_sequence_privilege(r, c.oid, 
        unnest(ARRAY['regress_migchain_analyst', 'regress_migchain_loader', 'regress_migchain_other']) r
  WHERE c.relnamespace = 'migchain'::regnamespace AND c.relkind = 'S'
  ORDER BY 1, 2;
+-- The load batches, column by column: a loader writes the system and file
+-- of a new batch (begin_load() does, with the loader's rights), nothing
+-- else; who began it and when are the defaults', the rows and checksum
+-- end_load()'s, the removal remove_load_batch()'s (the admin's).
+SELECT r AS role,
+       array_agg(a.attname ORDER BY a.attnum) FILTER (WHERE has_column_privilege(r, a.attrelid, a.attnum, 'SELECT')) AS may_read,
+       array_agg(a.attname ORDER BY a.attnum) FILTER (WHERE has_column_privilege(r, a.attrelid, a.attnum, 'INSERT')) AS may_insert,
+       array_agg(a.attname ORDER BY a.attnum) FILTER (WHERE has_column_privilege(r, a.attrelid, a.attnum, 'UPDATE')) AS may_update
+  FROM pg_attribute a,
+       unnest(ARRAY['regress_migchain_analyst', 'regress_migchain_loader', 'regress_migchain_other']) r
+ WHERE a.attrelid = 'migchain.load_batch'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+ GROUP BY r ORDER BY r;
+-- The functions of the rollup and the load batches, role by role (PUBLIC's
+-- rights included): the counts of request_counts() for whoever has analyst
+-- access (a loader has it too); checking, rebuilding and compacting the
+-- rollup, and taking a batch back, for the admin only; beginning, ending
+-- and checking a batch for loaders; whether the rollup can be read, the
+-- batch of the session and the hash of a row's values, which read nothing
+-- person-level, for everyone.
+SELECT f AS function,
+       has_function_privilege('regress_migchain_analyst', f, 'EXECUTE') AS analyst,
+       has_function_privilege('regress_migchain_loader', f, 'EXECUTE') AS loader,
+       has_function_privilege('regress_migchain_other', f, 'EXECUTE') AS other
+  FROM unnest(ARRAY['migchain.request_counts(int, int, migchain.request_kind)',
+                    'migchain.verify_request_rollup()', 'migchain.rebuild_request_rollup()',
+                    'migchain.compact_request_rollup()', 'migchain.remove_load_batch(int, text)',
+                    'migchain.begin_load(text, text)', 'migchain.end_load(int)',
+                    'migchain.load_batch_check(int)', 'migchain.request_rollup_ready()',
+                    'migchain.current_load_batch()',
+                    'migchain.request_row_hash(int, migchain.request_kind, migchain.answer, migchain.country, date, date, date, bigint)'
+                   ]::regprocedure[]) f;
 -- ... and with the views: read every one of them, nothing else.
 SELECT r AS role,
        bool_and(has_table_privilege(r, c.oid, 'SELECT')) AS reads_every_view,
@@ -64,15 +96,19 @@ SELECT r AS role,
  WHERE c.relnamespace = 'migchain_bi'::regnamespace
  GROUP BY r ORDER BY r;
 -- Both may execute the functions the views and period functions need (the
--- period functions, period_cube that reads the rows with the owner's rights,
--- the unpacking functions, the accessors), granted to them by name, not only
--- through PUBLIC.  The aggregate request_cube and check_period are not among
--- them: period_cube runs those with the owner's rights.
+-- period functions, request_counts that reads the rollup with the owner's
+-- rights, the accessors), granted to them by name, not only through PUBLIC.
+-- The overviews no longer count the rows: the aggregate request_cube, its
+-- unpacking functions and period_cube are not among them.  The functions
+-- request_counts calls are (the list follows the bodies of SQL functions,
+-- whatever their rights), though it runs them with the owner's rights.
 SELECT f IN (SELECT migchain.analyst_functions()) AS needed, f
   FROM unnest(ARRAY['migchain.request_cube(migchain.request_kind, migchain.answer, migchain.country, date)',
                     'migchain.request_cube_by_year(migchain.request_cube)', 'migchain.request_cube_by_country(migchain.request_cube)',
-                    'migchain.check_period(int, int)', 'migchain.overview(int, int)',
                     'migchain.period_cube(int, int, migchain.request_kind)',
+                    'migchain.request_counts(int, int, migchain.request_kind)',
+                    'migchain.check_period(int, int)', 'migchain.request_rollup_ready()',
+                    'migchain.overview(int, int)',
                     'migchain.not_confirmed_by_country(migchain.request_kind, int, int)', 'migchain.persons(int, int)',
                     'migchain.total(migchain.tally)', 'migchain.name(migchain.country)']::regprocedure[]) f;
 SELECT r AS role,
@@ -81,7 +117,7 @@ SELECT r AS role,
   FROM migchain.analyst_functions() f,
        unnest(ARRAY['regress_migchain_analyst', 'regress_migchain_loader', 'regress_migchain_other']) r
  GROUP BY r ORDER BY r;
--- A loader also those the constraints and the trigger of the tables call.
+-- A loader also those the constraints, defaults and triggers of the tables call.
 SELECT * FROM migchain.loader_functions();
 
 -- A role that was granted nothing gets nothing.
@@ -99,6 +135,8 @@ SELECT * FROM migchain_bi.persons_by_year ORDER BY year, kind;
 SELECT * FROM migchain.overview(2021, 2021) ORDER BY kind;
 SELECT country_code, not_confirmed, presented, has_process FROM migchain.not_confirmed_by_country('LP', 2020, 2020) ORDER BY 1;
 SELECT * FROM migchain.persons(2020, NULL) ORDER BY year, kind;
+-- The counts per country behind the overviews, read from the rollup.
+SELECT * FROM migchain.request_counts(2020, NULL);
 -- The person-level rows: by no path.
 SELECT * FROM migchain.request;
 TABLE migchain.request;
@@ -111,6 +149,14 @@ COPY migchain.request TO STDOUT;
 COPY (SELECT person_id FROM migchain.request) TO STDOUT;
 SELECT * FROM migchain.demo_requests(1, 0.01, 2020, 2020) LIMIT 1;
 SELECT migchain.generate_demo(1, 0.01);
+-- Nor the rollup's deltas (the counts of request_counts() are), nor the
+-- load batches and their checks.
+SELECT * FROM migchain.request_rollup;
+SELECT * FROM migchain.verify_request_rollup();
+SELECT migchain.compact_request_rollup();
+SELECT * FROM migchain.load_batch;
+SELECT * FROM migchain.load_batch_check(1);
+SELECT migchain.begin_load('analyst');
 -- The statistics of columns a role may not read are hidden from it, and the
 -- catalog that holds them is for superusers.  (This test leaves no
 -- statistics behind for the tests after it; test/t/021_access.pl shows the
@@ -126,7 +172,8 @@ TRUNCATE migchain.request;
 SELECT nextval('migchain.request_request_id_seq');
 -- No view has a person or request number, and no function the analyst may
 -- execute has one among its arguments or results (the superuser's list
--- shows what this looks for).
+-- shows what this looks for), but request_row_hash: it hashes the values it
+-- is given and reads no table.
 SELECT attrelid::regclass, attname FROM pg_attribute
  WHERE attrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'migchain_bi'::regnamespace)
    AND attname IN ('person_id', 'request_id');
@@ -148,10 +195,17 @@ INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('L
   RETURNING request_id, kind, answer, country, presented_on, person_id;
 UPDATE migchain.request SET answer = 'positive', answered_on = '2022-03-01' WHERE request_id = 1;
 SELECT request_id, answer, answered_on FROM migchain.request WHERE person_id = 5005;
--- A failing row: the loader may read the table, so the row is shown.
+-- A failing row: the loader may read the table, so the row is shown
+-- (kind, answer, country, presented_on, request_id, batch_id, person_id,
+-- answered_on, requested_on).
 INSERT INTO migchain.request (kind, answer, country, presented_on, person_id) VALUES ('LP', 'negative', 'MA', '2022-02-02', 5006);
 DELETE FROM migchain.request WHERE request_id = 1;
 TRUNCATE migchain.request;
+-- Nor does it write the rollup, or take a batch back.
+INSERT INTO migchain.request_rollup (year, kind, country, pending, positive, negative, withdrawn)
+  VALUES (2022, 'LP', 'MA', 1, 0, 0, 0);
+SELECT migchain.rebuild_request_rollup();
+SELECT migchain.remove_load_batch(1, 'loaded twice');
 -- Routes, with the trigger that refuses overlaps running as the loader.
 INSERT INTO migchain.country_route (country, kind, valid_from, has_process) VALUES ('ET', 'LP', '2021-06-01', true);
 INSERT INTO migchain.country_route (country, kind, valid_from, has_process) VALUES ('ET', 'LP', '2022-01-01', true);
@@ -184,8 +238,13 @@ SELECT (SELECT count(*) FROM migchain_bi.overview_by_year) AS overview_by_year,
        (SELECT count(*) FROM migchain.not_confirmed_by_country('LP', 2020, NULL)) AS not_confirmed,
        (SELECT count(*) FROM migchain.persons(NULL, 2022)) AS persons;
 SET ROLE regress_migchain_loader;
+BEGIN;
+SELECT migchain.begin_load('regress', 'access.sql') IS NOT NULL AS begun;
 INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('T&O', 'AL', '2022-05-05', 5007);
 UPDATE migchain.request SET answer = 'negative', answered_on = '2022-06-01' WHERE country = 'AL' AND presented_on = '2022-05-05';
+SELECT row_count FROM migchain.end_load();
+COMMIT;
+SELECT system, file, loaded_by, row_count FROM migchain.load_batch;
 INSERT INTO migchain.country_route (country, kind, valid_from, has_process) VALUES ('AL', 'T&O', '2006-05-01', true);
 SELECT count(*) FROM migchain_bi.persons_by_year;
 RESET ROLE;
@@ -233,6 +292,6 @@ DROP ROLE regress_migchain_loader;
 DROP ROLE regress_migchain_other;
 DROP ROLE "regress_migchain ""odd"" Name";
 
-TRUNCATE migchain.request, migchain.country_route RESTART IDENTITY;
+TRUNCATE migchain.request, migchain.country_route, migchain.load_batch RESTART IDENTITY;
 RESET migchain.language;
 RESET search_path;

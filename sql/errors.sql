@@ -92,4 +92,23 @@ INSERT INTO my_routes VALUES ('MA', 'LP', '2020-01-01', NULL, 1);
 DROP TABLE my_routes;
 SELECT migchain.country_route_lock();
 
+-- So does the function of the rollup's triggers: it serves the statement
+-- triggers on migchain.request only (it would count another table's rows
+-- into the rollup), not another table with the same columns, nor a row
+-- trigger, nor a statement trigger without its transition table.
+CREATE TEMP TABLE request (LIKE migchain.request);
+CREATE TRIGGER my_rollup AFTER INSERT ON request REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION migchain.request_rollup_maintain();
+INSERT INTO request (request_id, kind, answer, country, presented_on, person_id) VALUES (9000010, 'LP', 'pending', 'MA', '2020-01-01', 1);
+DROP TABLE request;
+CREATE TRIGGER my_rollup AFTER INSERT ON migchain.request
+  FOR EACH ROW EXECUTE FUNCTION migchain.request_rollup_maintain();
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (9000010, 'LP', 'MA', '2020-01-01', 1);
+DROP TRIGGER my_rollup ON migchain.request;
+CREATE TRIGGER my_rollup AFTER INSERT ON migchain.request
+  FOR EACH STATEMENT EXECUTE FUNCTION migchain.request_rollup_maintain();
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (9000010, 'LP', 'MA', '2020-01-01', 1);
+DROP TRIGGER my_rollup ON migchain.request;
+SELECT count(*) AS requests FROM migchain.request;
+
 RESET migchain.language;

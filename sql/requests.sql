@@ -148,7 +148,9 @@ INSERT INTO migchain.country_route (country, kind, valid_from, has_process, arra
   VALUES ('MA', 'LP', '2023-01-01', true, 'working_arrangement', 'demo arrangement');
 SELECT count(*) FROM migchain.country_route WHERE country = 'MA';
 
--- Both tables are dumped with the extension.
+-- The tables are dumped with the extension, the load batches and the
+-- sequences of the identities too; the rollup is not (restoring the
+-- requests counts them again).
 SELECT extconfig::regclass[] FROM pg_extension WHERE extname = 'migchain';
 
 TRUNCATE migchain.request, migchain.country_route;
