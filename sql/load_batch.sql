@@ -186,8 +186,10 @@ SELECT rows_now, checksum_now = recorded_checksum AS same_checksum, unchanged FR
 UPDATE migchain.request SET person_id = 21 WHERE request_id = 21;
 SELECT unchanged FROM migchain.load_batch_check(:batch);
 
--- request_row_hash: the same value on every platform (pinned), and another
--- one when any value changes, including a date that becomes NULL and a date
+-- request_row_hash: the same value on every platform (pinned: FNV-1a and
+-- splitmix64's finalizer over the 29 big-endian bytes, computed apart from
+-- migchain, with country MA as its binary form 0x0139), and another one
+-- when any value changes, including a date that becomes NULL and a date
 -- that is 2000-01-01 (day 0 of PostgreSQL's dates) instead of NULL.
 SELECT migchain.request_row_hash(1, 'LP', 'positive', 'MA', '2021-02-01', '2021-03-01', '2021-01-15', 1);
 WITH variants(changed, h) AS (VALUES

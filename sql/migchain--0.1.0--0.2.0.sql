@@ -3328,7 +3328,7 @@ CREATE TABLE @extschema@.load_batch (
 	removed_rows pg_catalog.int8,
 	removal_reason pg_catalog.text,
 	CONSTRAINT load_batch_pkey PRIMARY KEY (batch_id),
-	CONSTRAINT load_batch_system_not_empty CHECK (system OPERATOR(pg_catalog.<>) ''),
+	CONSTRAINT load_batch_system_not_empty CHECK (pg_catalog.btrim(system) OPERATOR(pg_catalog.<>) ''),
 	CONSTRAINT load_batch_ended_has_summary
 		CHECK ((ended_at IS NULL) = (row_count IS NULL) AND (ended_at IS NULL) = (checksum IS NULL)),
 	CONSTRAINT load_batch_removal_complete
@@ -3880,7 +3880,7 @@ DECLARE
 BEGIN
 	IF system IS NULL OR pg_catalog.btrim(system) OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'a load batch needs the name of the system its rows come from, not %',
-				pg_catalog.coalesce(pg_catalog.quote_literal(system), 'NULL')
+				coalesce(pg_catalog.quote_literal(system), 'NULL')
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'E.g. SELECT migchain.begin_load(''case system export'', ''requests-2026-11.csv'').';
 	END IF;
@@ -3941,28 +3941,40 @@ $$;
 COMMENT ON FUNCTION @extschema@.end_load(pg_catalog.int4) IS
 	'ends a load batch (by default the one of migchain.load_batch): records how many requests it has and their checksum; for loaders and the admin';
 
--- A batch as recorded and as its rows are now.
+-- A batch as recorded and as its rows are now; a batch that does not exist
+-- (NULL included) is an error, not a row of NULLs.
 CREATE FUNCTION @extschema@.load_batch_check(batch pg_catalog.int4,
 	OUT batch_id pg_catalog.int4, OUT recorded_rows pg_catalog.int8,
 	OUT recorded_checksum pg_catalog.int8, OUT rows_now pg_catalog.int8,
 	OUT checksum_now pg_catalog.int8, OUT unchanged pg_catalog.bool)
-	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED STRICT
+	LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL RESTRICTED	-- not strict: a NULL batch is an error
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT l.batch_id, l.row_count, l.checksum, n.rows_now, n.checksum_now,
-		   CASE WHEN l.ended_at IS NOT NULL
-				THEN l.row_count OPERATOR(pg_catalog.=) n.rows_now
-				 AND l.checksum OPERATOR(pg_catalog.=) n.checksum_now END
-	  FROM @extschema@.load_batch l
-	 CROSS JOIN LATERAL (
-		SELECT pg_catalog.count(*) AS rows_now,
-			   coalesce(pg_catalog.bit_xor(@extschema@.request_row_hash(
-					r.request_id, r.kind, r.answer, r.country, r.presented_on, r.answered_on,
-					r.requested_on, r.person_id)), 0) AS checksum_now
-		  FROM @extschema@.request r
-		 WHERE r.batch_id OPERATOR(pg_catalog.=) l.batch_id) n
+AS $$
+DECLARE
+	b @extschema@.load_batch;
+BEGIN
+	SELECT * INTO b FROM @extschema@.load_batch l
 	 WHERE l.batch_id OPERATOR(pg_catalog.=) load_batch_check.batch;
-END;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'load batch % does not exist', coalesce(batch::pg_catalog.text, 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The batches are in migchain.load_batch.';
+	END IF;
+	SELECT pg_catalog.count(*), coalesce(pg_catalog.bit_xor(@extschema@.request_row_hash(
+				r.request_id, r.kind, r.answer, r.country, r.presented_on, r.answered_on,
+				r.requested_on, r.person_id)), 0)
+	  INTO rows_now, checksum_now
+	  FROM @extschema@.request r
+	 WHERE r.batch_id OPERATOR(pg_catalog.=) load_batch_check.batch;
+	batch_id := b.batch_id;
+	recorded_rows := b.row_count;
+	recorded_checksum := b.checksum;
+	IF b.ended_at IS NOT NULL THEN
+		unchanged := recorded_rows OPERATOR(pg_catalog.=) rows_now
+			AND recorded_checksum OPERATOR(pg_catalog.=) checksum_now;
+	END IF;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.load_batch_check(pg_catalog.int4) IS
 	'a load batch''s recorded rows and checksum beside those of its rows now; unchanged is NULL for a batch not ended (answers given later change rows, so change the checksum)';
 
@@ -3987,7 +3999,7 @@ BEGIN
 	SELECT * INTO b FROM @extschema@.load_batch l
 	 WHERE l.batch_id OPERATOR(pg_catalog.=) remove_load_batch.batch FOR UPDATE;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'load batch % does not exist', pg_catalog.coalesce(batch::pg_catalog.text, 'NULL')
+		RAISE EXCEPTION 'load batch % does not exist', coalesce(batch::pg_catalog.text, 'NULL')
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'The batches are in migchain.load_batch.';
 	ELSIF b.removed_at IS NOT NULL THEN
@@ -4006,7 +4018,6 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.remove_load_batch(pg_catalog.int4, pg_catalog.text) IS
 	'takes a load batch back: deletes its requests (the rollup follows) and records when, by whom, how many and why in migchain.load_batch; returns how many it deleted; for the admin';
-
 INSERT INTO @extschema@.request_rollup
 	(year, kind, country, pending, positive, negative, withdrawn, compacted)
 SELECT o.year, o.kind, o.country, @extschema@.pending(o.tally), @extschema@.positive(o.tally),

@@ -46,7 +46,6 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
-#include "common/hashfn.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/sequence.h"
@@ -788,14 +787,40 @@ request_rollup_worker_main(Datum main_arg)
 	proc_exit(0);
 }
 
+/*
+ * A 64-bit hash of bytes that is the same on every platform: FNV-1a over
+ * the bytes one at a time (PostgreSQL's hash_bytes_extended() reads whole
+ * words in the machine's byte order, so big- and little-endian machines
+ * would differ), then the finalizer of splitmix64 so that every bit of the
+ * input moves every bit of the result.
+ */
+static uint64
+mc_portable_hash(const unsigned char *p, size_t len)
+{
+	uint64		h = UINT64CONST(0xcbf29ce484222325);	/* FNV offset basis */
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= p[i];
+		h *= UINT64CONST(0x100000001b3);	/* FNV prime */
+	}
+	h ^= h >> 30;
+	h *= UINT64CONST(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64CONST(0x94d049bb133111eb);
+	h ^= h >> 31;
+	return h;
+}
+
 PG_FUNCTION_INFO_V1(request_row_hash);
 /*
  * request_row_hash(request_id, kind, answer, country, presented_on,
  * answered_on, requested_on, person_id): a 64-bit hash of a request's
  * values (all but its load batch), the same on every platform: they are
- * written big-endian into a buffer, with a flag for each missing date.  The
- * checksum of a load batch is the exclusive or of its rows' hashes, so it
- * does not depend on their order.
+ * written big-endian into a buffer, with a flag for each missing date, and
+ * hashed byte by byte.  The checksum of a load batch is the exclusive or of
+ * its rows' hashes, so it does not depend on their order.
  */
 Datum
 request_row_hash(PG_FUNCTION_ARGS)
@@ -803,7 +828,6 @@ request_row_hash(PG_FUNCTION_ARGS)
 	unsigned char buf[4 + 1 + 1 + 2 + 4 + 1 + 4 + 4 + 8];
 	unsigned char *p = buf;
 	int			i;
-	uint64		v;
 
 	for (i = 0; i < 8; i++)
 		if (PG_ARGISNULL(i) && i != 5 && i != 6)
@@ -831,6 +855,5 @@ request_row_hash(PG_FUNCTION_ARGS)
 #undef PUT
 	Assert(p == buf + sizeof(buf));
 
-	v = hash_bytes_extended(buf, sizeof(buf), 0);
-	PG_RETURN_INT64((int64) v);
+	PG_RETURN_INT64((int64) mc_portable_hash(buf, sizeof(buf)));
 }

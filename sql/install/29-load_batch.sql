@@ -17,7 +17,7 @@ CREATE TABLE @extschema@.load_batch (
 	removed_rows pg_catalog.int8,
 	removal_reason pg_catalog.text,
 	CONSTRAINT load_batch_pkey PRIMARY KEY (batch_id),
-	CONSTRAINT load_batch_system_not_empty CHECK (system OPERATOR(pg_catalog.<>) ''),
+	CONSTRAINT load_batch_system_not_empty CHECK (pg_catalog.btrim(system) OPERATOR(pg_catalog.<>) ''),
 	CONSTRAINT load_batch_ended_has_summary
 		CHECK ((ended_at IS NULL) = (row_count IS NULL) AND (ended_at IS NULL) = (checksum IS NULL)),
 	CONSTRAINT load_batch_removal_complete
