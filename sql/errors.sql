@@ -110,5 +110,17 @@ CREATE TRIGGER my_rollup AFTER INSERT ON migchain.request
 INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (9000010, 'LP', 'MA', '2020-01-01', 1);
 DROP TRIGGER my_rollup ON migchain.request;
 SELECT count(*) AS requests FROM migchain.request;
+-- The row trigger for logical replication likewise: a row trigger on
+-- migchain.request only, not on another table, nor a statement trigger.
+CREATE TEMP TABLE request (LIKE migchain.request);
+CREATE TRIGGER my_apply AFTER INSERT ON request
+  FOR EACH ROW EXECUTE FUNCTION migchain.request_rollup_apply();
+INSERT INTO request (request_id, kind, answer, country, presented_on, person_id) VALUES (9000010, 'LP', 'pending', 'MA', '2020-01-01', 1);
+DROP TABLE request;
+CREATE TRIGGER my_apply AFTER INSERT ON migchain.request
+  FOR EACH STATEMENT EXECUTE FUNCTION migchain.request_rollup_apply();
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (9000010, 'LP', 'MA', '2020-01-01', 1);
+DROP TRIGGER my_apply ON migchain.request;
+SELECT count(*) AS requests FROM migchain.request;
 
 RESET migchain.language;

@@ -252,6 +252,20 @@ if (grep { $_ eq '0.1.0' } @released)
 		'a request number beyond 2147483647 stops the update, named') or diag($err);
 	is($node->safe_psql('big_numbers', 'SELECT count(*) FROM migchain.request'), '1',
 		'and the request is kept');
+	# Numbered anew, but the sequence left beyond: the update says so too.
+	$node->safe_psql('big_numbers', q{
+		UPDATE migchain.request SET request_id = 1;
+		SELECT setval('migchain.request_request_id_seq', 3000000000)});
+	($ret, $out, $err) = $node->psql('big_numbers', 'ALTER EXTENSION migchain UPDATE');
+	like($err, qr/ERROR:  the request numbers of migchain 0\.1\.0 have reached 3000000000, beyond the 4-byte numbers of migchain 0\.2\.0\n/,
+		'a sequence of request numbers beyond 2147483647 stops the update, named') or diag($err);
+	$node->safe_psql('big_numbers', q{SELECT setval('migchain.request_request_id_seq', 1)});
+	($ret, $out, $err) = $node->psql('big_numbers', 'ALTER EXTENSION migchain UPDATE');
+	is($ret, 0, 'restarted as the hint says, the update goes through') or diag($err);
+	is($node->safe_psql('big_numbers', q{
+		INSERT INTO migchain.request (kind, country, presented_on, person_id)
+		VALUES ('LP', 'MA', '2020-01-01', 2) RETURNING request_id}), '2',
+		'and the numbering goes on from the sequence');
 }
 
 $node->stop;
