@@ -122,5 +122,12 @@ CREATE TRIGGER my_apply AFTER INSERT ON migchain.request
 INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (9000010, 'LP', 'MA', '2020-01-01', 1);
 DROP TRIGGER my_apply ON migchain.request;
 SELECT count(*) AS requests FROM migchain.request;
+-- And the guard of the rollup against replicated counts: a BEFORE row
+-- trigger on migchain.request_rollup only.
+CREATE TEMP TABLE request_rollup (LIKE migchain.request_rollup);
+CREATE TRIGGER my_guard BEFORE INSERT ON request_rollup
+  FOR EACH ROW EXECUTE FUNCTION migchain.request_rollup_guard();
+INSERT INTO request_rollup VALUES (2020, 'LP', 'MA', 1, 0, 0, 0, false);
+DROP TABLE request_rollup;
 
 RESET migchain.language;

@@ -68,14 +68,32 @@ INSERT INTO migchain.request (request_id, kind, answer, country, presented_on, a
   (9, 'T&O', 'pending', 'AL', '2021-07-02', NULL, 9);
 SELECT request_id, batch_id FROM migchain.request ORDER BY request_id;
 
--- A batch that does not exist: refused, by batch_id, by the setting, and
--- by an update of batch_id.
+-- A batch that does not exist: refused, by batch_id and by the setting.
 INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id, batch_id)
   VALUES (10, 'LP', 'MA', '2022-01-01', 10, 99);
 SET migchain.load_batch = 99;
 INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id) VALUES (10, 'LP', 'MA', '2022-01-01', 10);
 RESET migchain.load_batch;
+-- A loader does not move requests between batches (nor out of one): the
+-- batch is where a row came from.
+UPDATE migchain.request SET batch_id = 2 WHERE request_id = 8;
+UPDATE migchain.request SET batch_id = NULL WHERE request_id = 1;
+-- Nor adds rows to a batch that was ended: what end_load() recorded stays
+-- true.  Answers to its requests are updates, which it may make.
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id, batch_id)
+  VALUES (10, 'LP', 'MA', '2022-01-01', 10, 1);
+UPDATE migchain.request SET answer = 'negative', answered_on = '2021-05-02' WHERE request_id = 4;
+UPDATE migchain.request SET answer = 'pending', answered_on = NULL WHERE request_id = 4;
+-- The admin may (a restore of a dump writes the rows of ended batches), but
+-- not into a batch that does not exist.
+RESET ROLE;
 UPDATE migchain.request SET batch_id = 99 WHERE request_id = 8;
+BEGIN;
+INSERT INTO migchain.request (request_id, kind, country, presented_on, person_id, batch_id)
+  VALUES (10, 'LP', 'MA', '2022-01-01', 10, 1);
+SELECT batch_id, recorded_rows, rows_now, unchanged FROM migchain.load_batch_check(1);
+ROLLBACK;
+SET ROLE regress_batch_loader;
 
 -- end_load(): once per batch, of a batch that exists, and without a name
 -- only in the transaction of begin_load().  (The admin pins the time batch
@@ -86,6 +104,20 @@ SET ROLE regress_batch_loader;
 SELECT * FROM migchain.end_load(1);
 SELECT * FROM migchain.end_load();
 SELECT * FROM migchain.end_load(99);
+-- The role that began a batch (or one of its members) ends it, or the
+-- admin; another loader may not.
+RESET ROLE;
+CREATE ROLE regress_other_loader;
+SELECT migchain.grant_loader('regress_other_loader');
+SET SESSION AUTHORIZATION regress_other_loader;
+SELECT * FROM migchain.end_load(2);
+RESET SESSION AUTHORIZATION;
+SET ROLE regress_batch_loader;
+-- end_load() and remove_load_batch() lock the batch and then read its rows:
+-- at READ COMMITTED only, or a snapshot older than the lock would miss rows.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM migchain.end_load(2);
+ROLLBACK;
 -- begin_load() needs the name of the system.
 SELECT migchain.begin_load(NULL);
 SELECT migchain.begin_load('', 'requests.csv');
@@ -130,6 +162,9 @@ SELECT migchain.remove_load_batch(1, NULL);
 SELECT migchain.remove_load_batch(1, ' ');
 SELECT migchain.remove_load_batch(99, 'loaded twice');
 SELECT migchain.remove_load_batch(NULL, 'loaded twice');
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT migchain.remove_load_batch(1, 'loaded twice');
+ROLLBACK;
 SELECT migchain.remove_load_batch(1, 'loaded twice');
 SELECT * FROM migchain.verify_request_rollup();
 -- After: 2021 LP:  1 presented, 1 positive;

@@ -3407,18 +3407,28 @@ BEGIN
 	   AND NOT (d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass)
 	   AND NOT (d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
 				AND d.objid OPERATOR(pg_catalog.=) '@extschema@.loader_tables()'::pg_catalog.regprocedure);
+	-- a subscription that copies into the table would lose it without a word
+	SELECT pg_catalog.concat_ws(', ', others,
+			pg_catalog.string_agg('subscription ' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(s.subname), ', '))
+	  INTO others
+	  FROM pg_catalog.pg_subscription_rel r
+	  JOIN pg_catalog.pg_subscription s ON s.oid OPERATOR(pg_catalog.=) r.srsubid
+	 WHERE r.srrelid OPERATOR(pg_catalog.=) '@extschema@.request'::pg_catalog.regclass;
+	others := pg_catalog.nullif(others, '');
 	IF others IS NOT NULL THEN
 		RAISE EXCEPTION 'migchain 0.2.0 makes the table migchain.request anew, and these depend on it: %', others
 			USING ERRCODE = 'dependent_objects_still_exist',
 				  DETAIL = 'The update copies the rows and the rights into a table of the new layout; it does not copy what was made on the old table, and would lose it.',
 				  HINT = 'Note their definitions, drop them, update, and make them again on the new table.';
 	END IF;
-	SELECT pg_catalog.max(r.request_id) INTO too_big FROM @extschema@.request r
-	 WHERE r.request_id OPERATOR(pg_catalog.>) 2147483647;
+	SELECT r.request_id INTO too_big FROM @extschema@.request r
+	 WHERE r.request_id OPERATOR(pg_catalog.>) 2147483647
+		OR r.request_id OPERATOR(pg_catalog.<) -2147483648
+	 ORDER BY pg_catalog.abs(r.request_id) DESC LIMIT 1;
 	IF too_big IS NOT NULL THEN
 		RAISE EXCEPTION 'request_id % does not fit the 4-byte request numbers of migchain 0.2.0', too_big
 			USING ERRCODE = 'numeric_value_out_of_range',
-				  DETAIL = 'Request numbers go up to 2147483647.',
+				  DETAIL = 'Request numbers go from -2147483648 to 2147483647.',
 				  HINT = 'Number the requests anew from 1 (they are the extension''s own numbers), then update.';
 	END IF;
 END
@@ -3511,16 +3521,88 @@ SELECT o.kind, o.answer, o.country, o.presented_on, o.request_id::pg_catalog.int
 	ON b.system OPERATOR(pg_catalog.=) 'migchain 0.1.0' AND b.file OPERATOR(pg_catalog.=) o.source
  ORDER BY o.request_id;
 
--- The numbering goes on where it was; the rights go over, to the table and
--- its columns (those that remain) and the sequence.  GRANT in an update
--- script would be recorded as the extension's initial privileges, which
--- pg_dump leaves out: the new objects get none, as in a fresh install, so
--- the rights given stay the roles' own and pg_dump keeps them.
+-- The rights given on the old table, its columns and its sequence go over
+-- to the new ones, each from the role that gave it (a right given on by a
+-- role that holds the grant option is given again by that role, after its
+-- own), so that REVOKE ... CASCADE still reaches it.  A temporary helper.
+CREATE FUNCTION @extschema@.carry_grants_0_1_0(old_rel pg_catalog.regclass,
+											   new_rel pg_catalog.regclass,
+											   what pg_catalog.text)
+	RETURNS pg_catalog.void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = new_rel);
+	e record;
+	key text;
+	done text[] := '{}';
+	left_over int;
+	progress bool := true;
+	as_owner bool := false;
+BEGIN
+	LOOP
+		left_over := 0;
+		-- a round that gave nothing: the rest are given by the owner (a
+		-- grantor without the grant option cannot be, as PostgreSQL keeps
+		-- grants; this ends the loop whatever the catalog holds)
+		as_owner := NOT progress;
+		progress := false;
+		FOR e IN
+			SELECT NULL::name AS col, a.privilege_type, a.is_grantable, a.grantee, a.grantor
+			  FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+			 WHERE c.oid = old_rel AND a.grantee <> c.relowner
+			UNION ALL
+			SELECT t.attname, a.privilege_type, a.is_grantable, a.grantee, a.grantor
+			  FROM pg_attribute t CROSS JOIN LATERAL aclexplode(t.attacl) a
+			 WHERE t.attrelid = old_rel AND t.attnum > 0 AND NOT t.attisdropped
+			   AND EXISTS (SELECT FROM pg_attribute n
+							WHERE n.attrelid = new_rel AND n.attname = t.attname AND NOT n.attisdropped)
+			 ORDER BY 1 NULLS FIRST, 2, 4, 5
+		LOOP
+			key := concat_ws('/', e.col, e.privilege_type, e.grantee, e.grantor);
+			CONTINUE WHEN key = ANY (done);
+			IF as_owner OR e.grantor = owner
+			   OR EXISTS (SELECT FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) n
+						   WHERE c.oid = new_rel AND n.grantee = e.grantor
+							 AND n.privilege_type = e.privilege_type AND n.is_grantable)
+			   OR EXISTS (SELECT FROM pg_attribute t CROSS JOIN LATERAL aclexplode(t.attacl) n
+						   WHERE t.attrelid = new_rel AND t.attname = e.col AND n.grantee = e.grantor
+							 AND n.privilege_type = e.privilege_type AND n.is_grantable) THEN
+				IF e.grantor <> owner AND NOT as_owner THEN
+					EXECUTE format('SET ROLE %s', e.grantor::regrole);
+				END IF;
+				EXECUTE format('GRANT %s%s ON %s %s TO %s%s', e.privilege_type,
+							   CASE WHEN e.col IS NULL THEN '' ELSE format(' (%I)', e.col) END,
+							   what, new_rel,
+							   CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END,
+							   CASE WHEN e.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
+				IF e.grantor <> owner AND NOT as_owner THEN
+					RESET ROLE;
+				END IF;
+				done := done || key;
+				progress := true;
+			ELSE
+				left_over := left_over + 1;
+			END IF;
+		END LOOP;
+		EXIT WHEN left_over = 0;
+	END LOOP;
+END
+$$;
+
+-- The numbering goes on where it was; the rights go over; so do the
+-- table's settings (storage parameters, replica identity, row security,
+-- the columns' statistics targets).  GRANT in an update script would be
+-- recorded as the extension's initial privileges, which pg_dump leaves
+-- out: the new objects get none, as in a fresh install, so the rights
+-- given stay the roles' own and pg_dump keeps them.
 DO $$
 DECLARE
 	last pg_catalog.int8;
 	called pg_catalog.bool;
-	g record;
+	old_table pg_catalog.pg_class;
+	col record;
 BEGIN
 	SELECT s.last_value, s.is_called INTO last, called FROM @extschema@.request_0_1_0_request_id_seq s;
 	IF last OPERATOR(pg_catalog.>) 2147483647 THEN
@@ -3529,52 +3611,46 @@ BEGIN
 				  HINT = 'Number the requests anew from 1, and restart the sequence, then update.';
 	END IF;
 	PERFORM pg_catalog.setval('@extschema@.request_request_id_seq', last, called);
-	FOR g IN
-		SELECT a.privilege_type, a.is_grantable,
-			   CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
-					ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS grantee,
-			   a.grantor::pg_catalog.regrole::pg_catalog.text AS grantor
-		  FROM pg_catalog.pg_class c
-		 CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
-		 WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass
-		   AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
-	LOOP
-		EXECUTE pg_catalog.format('GRANT %s ON TABLE @extschema@.request TO %s%s', g.privilege_type,
-								  g.grantee, CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
-	END LOOP;
-	FOR g IN
-		SELECT a.privilege_type, a.is_grantable, t.attname,
-			   CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
-					ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS grantee
-		  FROM pg_catalog.pg_attribute t
-		 CROSS JOIN LATERAL pg_catalog.aclexplode(t.attacl) a
-		 WHERE t.attrelid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass
-		   AND t.attnum OPERATOR(pg_catalog.>) 0 AND NOT t.attisdropped
-		   AND t.attname OPERATOR(pg_catalog.<>) 'source'
-	LOOP
-		EXECUTE pg_catalog.format('GRANT %s (%I) ON TABLE @extschema@.request TO %s%s', g.privilege_type,
-								  g.attname, g.grantee,
-								  CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
-	END LOOP;
-	FOR g IN
-		SELECT a.privilege_type, a.is_grantable,
-			   CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
-					ELSE a.grantee::pg_catalog.regrole::pg_catalog.text END AS grantee
-		  FROM pg_catalog.pg_class c
-		 CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
-		 WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0_request_id_seq'::pg_catalog.regclass
-		   AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
-	LOOP
-		EXECUTE pg_catalog.format('GRANT %s ON SEQUENCE @extschema@.request_request_id_seq TO %s%s',
-								  g.privilege_type, g.grantee,
-								  CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
-	END LOOP;
+	PERFORM @extschema@.carry_grants_0_1_0('@extschema@.request_0_1_0', '@extschema@.request', 'TABLE');
+	PERFORM @extschema@.carry_grants_0_1_0('@extschema@.request_0_1_0_request_id_seq',
+										   '@extschema@.request_request_id_seq', 'SEQUENCE');
 	DELETE FROM pg_catalog.pg_init_privs i
 	 WHERE i.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
 	   AND i.objoid IN ('@extschema@.request'::pg_catalog.regclass,
 						'@extschema@.request_request_id_seq'::pg_catalog.regclass);
+
+	SELECT * INTO old_table FROM pg_catalog.pg_class c
+	 WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass;
+	IF old_table.reloptions IS NOT NULL THEN
+		EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request SET (%s)',
+								  pg_catalog.array_to_string(old_table.reloptions, ', '));
+	END IF;
+	IF old_table.relreplident OPERATOR(pg_catalog.=) 'f' THEN
+		ALTER TABLE @extschema@.request REPLICA IDENTITY FULL;
+	ELSIF old_table.relreplident OPERATOR(pg_catalog.=) 'n' THEN
+		ALTER TABLE @extschema@.request REPLICA IDENTITY NOTHING;
+	ELSIF old_table.relreplident OPERATOR(pg_catalog.=) 'i' THEN
+		ALTER TABLE @extschema@.request REPLICA IDENTITY USING INDEX request_pkey;
+	END IF;
+	IF old_table.relrowsecurity THEN
+		ALTER TABLE @extschema@.request ENABLE ROW LEVEL SECURITY;
+	END IF;
+	IF old_table.relforcerowsecurity THEN
+		ALTER TABLE @extschema@.request FORCE ROW LEVEL SECURITY;
+	END IF;
+	FOR col IN
+		SELECT a.attname, a.attstattarget FROM pg_catalog.pg_attribute a
+		 WHERE a.attrelid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass
+		   AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+		   AND a.attstattarget OPERATOR(pg_catalog.>=) 0
+		   AND a.attname OPERATOR(pg_catalog.<>) 'source'
+	LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request ALTER COLUMN %I SET STATISTICS %s',
+								  col.attname, col.attstattarget);
+	END LOOP;
 END
 $$;
+DROP FUNCTION @extschema@.carry_grants_0_1_0(pg_catalog.regclass, pg_catalog.regclass, pg_catalog.text);
 
 DROP TABLE @extschema@.request_0_1_0;
 
@@ -3627,6 +3703,23 @@ COMMENT ON COLUMN @extschema@.request_rollup.withdrawn IS 'change of the number 
 COMMENT ON COLUMN @extschema@.request_rollup.compacted IS
 	'true for the sum of a cell''s rows written by a compaction; false for a statement''s delta';
 
+-- A publication FOR ALL TABLES (or of the schema) takes the rollup along:
+-- its rows have no key, so deletes need the whole row to be sent, and a
+-- subscriber drops the deltas it receives (it counts the requests it
+-- receives itself).
+ALTER TABLE @extschema@.request_rollup REPLICA IDENTITY FULL;
+CREATE FUNCTION @extschema@.request_rollup_guard() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'request_rollup_guard'
+	LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.request_rollup_guard() IS
+	'row trigger on migchain.request_rollup, enabled on replicas: drops the deltas logical replication brings (a subscriber counts the requests it receives itself); what migchain writes passes';
+CREATE TRIGGER request_rollup_guard
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.request_rollup
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.request_rollup_guard();
+ALTER TABLE @extschema@.request_rollup ENABLE REPLICA TRIGGER request_rollup_guard;
+COMMENT ON TRIGGER request_rollup_guard ON @extschema@.request_rollup IS
+	'on a logical replication subscriber, the deltas of the publisher are not applied: the subscriber keeps its own';
+
 -- Counts the statements that wrote deltas: every 256th asks for a compaction.
 CREATE SEQUENCE @extschema@.request_rollup_statement_seq;
 COMMENT ON SEQUENCE @extschema@.request_rollup_statement_seq IS
@@ -3672,7 +3765,13 @@ COMMENT ON TRIGGER request_rollup_truncate ON @extschema@.request IS
 -- The apply worker of logical replication fires row triggers only, never
 -- statement triggers: this row trigger, enabled on replicas only (the apply
 -- worker runs with session_replication_role = replica), counts the rows it
--- applies, and does nothing in any other process.
+-- applies (and those a table synchronization worker applies after its
+-- copy), and is not queued in any other process (its WHEN condition).
+CREATE FUNCTION @extschema@.request_rollup_in_apply() RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'request_rollup_in_apply'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_rollup_in_apply() IS
+	'true in a worker of logical replication that applies rows one by one (the apply worker; a table synchronization worker after its copy): the condition of the trigger request_rollup_apply';
 CREATE FUNCTION @extschema@.request_rollup_apply() RETURNS pg_catalog.trigger
 	AS 'MODULE_PATHNAME', 'request_rollup_apply'
 	LANGUAGE C;	-- volatile: writes the rollup
@@ -3680,7 +3779,8 @@ COMMENT ON FUNCTION @extschema@.request_rollup_apply() IS
 	'row trigger on migchain.request: in the apply worker of logical replication, which fires no statement triggers, adds each row applied to the rollup (with the owner''s rights); does nothing elsewhere';
 CREATE TRIGGER request_rollup_apply
 	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.request
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.request_rollup_apply();
+	FOR EACH ROW WHEN (@extschema@.request_rollup_in_apply())
+	EXECUTE FUNCTION @extschema@.request_rollup_apply();
 ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
 COMMENT ON TRIGGER request_rollup_apply ON @extschema@.request IS
 	'keeps the rollup of the request counters exact on a logical replication subscriber: the rows its apply worker applies';
@@ -3692,7 +3792,7 @@ COMMENT ON FUNCTION @extschema@.request_rollup_ready() IS
 	'true when the triggers that maintain the rollup exist and fire as they must (the statement triggers always, the one for logical replication on replicas); an error saying which does not, and how to rebuild the rollup, otherwise';
 
 -- Compaction: the rows of every cell with new deltas become one, in one
--- statement, under an advisory lock (on the number of the table) that keeps
+-- statement, under an advisory lock (keys 1835624803, 1) that keeps
 -- compactions, rebuilds and TRUNCATE from overlapping.  A background worker
 -- runs it after a transaction that asked for it commits; anyone with the
 -- right may run it too.  Meant for READ COMMITTED: each call sees the deltas
@@ -3704,7 +3804,8 @@ AS $$
 DECLARE
 	merged pg_catalog.int8;
 BEGIN
-	IF NOT pg_catalog.pg_try_advisory_xact_lock('@extschema@.request_rollup'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8) THEN
+	-- the key: 1835624803 ('migc') and 1, the rollup (advisory locks are per database)
+	IF NOT pg_catalog.pg_try_advisory_xact_lock(1835624803, 1) THEN
 		RETURN 0;	-- another compaction is at work
 	END IF;
 	WITH touched AS (
@@ -3813,6 +3914,26 @@ END;
 COMMENT ON FUNCTION @extschema@.verify_request_rollup() IS
 	'the counts where the rollup differs from a fresh count of the requests, per year, kind, country and answer; no rows when it is exact';
 
+-- The functions that lock what they change and then count or delete rows
+-- must see the rows committed up to then: at REPEATABLE READ or
+-- SERIALIZABLE their snapshot would be older than their lock.
+CREATE FUNCTION @extschema@.require_read_committed(what pg_catalog.text) RETURNS pg_catalog.void
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
+		RAISE EXCEPTION '% must run at the READ COMMITTED isolation level, not %', what,
+				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'active_sql_transaction',
+				  DETAIL = 'It locks what it changes and then reads the rows committed up to then; an older snapshot could miss rows.',
+				  HINT = 'Run it in a transaction of its own, or after SET TRANSACTION ISOLATION LEVEL READ COMMITTED.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.require_read_committed(pg_catalog.text) IS
+	'raises 25001 naming what (a function) unless the transaction is at READ COMMITTED: for rebuild_request_rollup(), end_load() and remove_load_batch()';
+
 -- Count the requests again into the rollup and make its triggers fire
 -- always: after a restore with --disable-triggers, or whenever
 -- verify_request_rollup() finds a difference.  Writers wait meanwhile;
@@ -3824,21 +3945,16 @@ AS $$
 DECLARE
 	cells pg_catalog.int8;
 BEGIN
-	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
-		RAISE EXCEPTION 'rebuild_request_rollup() must run at the READ COMMITTED isolation level, not %',
-				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-			USING ERRCODE = 'active_sql_transaction',
-				  DETAIL = 'It counts the requests with a snapshot taken after it has locked out their writers; an older snapshot could miss rows.',
-				  HINT = 'Run it in a transaction of its own, or after SET TRANSACTION ISOLATION LEVEL READ COMMITTED.';
-	END IF;
+	PERFORM @extschema@.require_read_committed('rebuild_request_rollup()');
 	-- no writer of requests, no compaction, until the transaction ends
 	LOCK TABLE @extschema@.request IN SHARE ROW EXCLUSIVE MODE;
-	PERFORM pg_catalog.pg_advisory_xact_lock('@extschema@.request_rollup'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8);
+	PERFORM pg_catalog.pg_advisory_xact_lock(1835624803, 1);	-- the compactions' lock
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_insert;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_update;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_delete;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_truncate;
 	ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
+	ALTER TABLE @extschema@.request_rollup ENABLE REPLICA TRIGGER request_rollup_guard;
 	DELETE FROM @extschema@.request_rollup;
 	INSERT INTO @extschema@.request_rollup
 		(year, kind, country, pending, positive, negative, withdrawn, compacted)
@@ -3905,6 +4021,7 @@ AS $$
 DECLARE
 	b @extschema@.load_batch;
 BEGIN
+	PERFORM @extschema@.require_read_committed('end_load()');
 	batch_id := coalesce(batch, @extschema@.current_load_batch());
 	IF batch_id IS NULL THEN
 		RAISE EXCEPTION 'no load batch to end'
@@ -3917,6 +4034,16 @@ BEGIN
 		RAISE EXCEPTION 'load batch % does not exist', batch_id
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'The batches are in migchain.load_batch.';
+	ELSIF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r
+					   WHERE r.rolname OPERATOR(pg_catalog.=) session_user
+						 AND (r.rolsuper
+							  OR r.rolname OPERATOR(pg_catalog.=) b.session_role
+							  OR (EXISTS (SELECT FROM pg_catalog.pg_roles o
+										   WHERE o.rolname OPERATOR(pg_catalog.=) b.loaded_by)
+								  AND pg_catalog.pg_has_role(session_user, b.loaded_by, 'MEMBER')))) THEN
+		RAISE EXCEPTION 'load batch % was begun by %, not by %', batch_id, b.loaded_by, session_user
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'The role that began a batch (or one of its members) ends it, or the admin.';
 	ELSIF b.removed_at IS NOT NULL THEN
 		RAISE EXCEPTION 'load batch % was taken back', batch_id
 			USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -3990,6 +4117,7 @@ DECLARE
 	b @extschema@.load_batch;
 	removed pg_catalog.int8;
 BEGIN
+	PERFORM @extschema@.require_read_committed('remove_load_batch()');
 	IF reason IS NULL OR pg_catalog.btrim(reason) OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'taking back a load batch needs a reason'
 			USING ERRCODE = 'invalid_parameter_value',
@@ -4035,6 +4163,8 @@ UPDATE @extschema@.load_batch l
 		 WHERE r.batch_id IS NOT NULL
 		 GROUP BY r.batch_id) n
  WHERE l.batch_id OPERATOR(pg_catalog.=) n.batch_id;
+
+ANALYZE @extschema@.request;
 
 -- The overviews answer from the rollup (sql/install/40-overview.sql).
 CREATE OR REPLACE FUNCTION @extschema@.overview(from_year pg_catalog.int4 DEFAULT NULL,
@@ -4452,6 +4582,10 @@ BEGIN
 	FOR tab IN SELECT t FROM @extschema@.loader_tables() t LOOP
 		EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %s TO %s', tab, who);
 	END LOOP;
+	-- the load batch of a request is where it came from: a loader names it
+	-- when it inserts, and does not move requests between batches after
+	EXECUTE format('REVOKE UPDATE ON TABLE @extschema@.request FROM %s', who);
+	EXECUTE format('GRANT UPDATE (kind, answer, country, presented_on, request_id, person_id, answered_on, requested_on) ON TABLE @extschema@.request TO %s', who);
 	-- the sequences of the tables' identity columns
 	FOR seq IN
 		SELECT d.objid::regclass

@@ -59,6 +59,7 @@
 #include "postmaster/bgworker.h"
 #include "replication/logicalworker.h"
 #include "replication/worker_internal.h"
+#include "catalog/pg_subscription_rel.h"
 #include "storage/ipc.h"
 #include "tcop/tcopprot.h"
 #include "utils/builtins.h"
@@ -82,6 +83,9 @@
 /* The setting migchain.load_batch: the batch rows are loaded into (0: none). */
 static int	load_batch_setting = 0;
 
+/* Set while the triggers write the rollup themselves (request_rollup_guard). */
+static bool rollup_writing = false;
+
 /* A compaction was asked for by this transaction. */
 static bool compaction_wanted = false;
 static bool xact_callback_registered = false;
@@ -98,6 +102,7 @@ typedef struct RollupCatalog
 	SPIPlanPtr	lock_plan;		/* the compactions' advisory lock */
 	SPIPlanPtr	truncate_plan;	/* every delta row */
 	SPIPlanPtr	batch_plan;		/* does a load batch exist */
+	Oid			writer;			/* the role whose statement fired the trigger */
 } RollupCatalog;
 
 static RollupCatalog rollup_catalog;
@@ -213,13 +218,13 @@ rollup_catalog_for(Relation rel, const RequestColumns *col)
 							 " VALUES ($1, $2, $3, $4, $5, $6, $7)",
 							 rollup_qualified(rel, "request_rollup")),
 					7, insert_types);
+	/* the compactions' lock: keys 1835624803 ('migc') and 1, the rollup */
 	cat->lock_plan =
-		rollup_plan(psprintf("SELECT pg_catalog.pg_advisory_xact_lock(%u::pg_catalog.int8)",
-							 get_relname_relid("request_rollup", nsp)), 0, NULL);
+		rollup_plan("SELECT pg_catalog.pg_advisory_xact_lock(1835624803, 1)", 0, NULL);
 	cat->truncate_plan =
 		rollup_plan(psprintf("DELETE FROM %s", rollup_qualified(rel, "request_rollup")), 0, NULL);
 	cat->batch_plan =
-		rollup_plan(psprintf("SELECT b.removed_at IS NOT NULL FROM %s b"
+		rollup_plan(psprintf("SELECT b.removed_at IS NOT NULL, b.ended_at IS NOT NULL FROM %s b"
 							 " WHERE b.batch_id OPERATOR(pg_catalog.=) $1 FOR KEY SHARE OF b",
 							 rollup_qualified(rel, "load_batch")),
 					1, batch_types);
@@ -260,18 +265,58 @@ rollup_fired_on(FunctionCallInfo fcinfo)
 }
 
 /*
+ * The rows a statement added to and took from each load batch: the batches
+ * that gained rows are checked.  Statements name few batches, so a list
+ * searched from the last one found is enough.
+ */
+typedef struct BatchGains
+{
+	int			n;
+	int			size;
+	int32	   *batch;
+	int64	   *gain;
+	int			last;			/* index of the batch found last */
+} BatchGains;
+
+static void
+batch_gains_add(BatchGains *g, int32 batch, int sign)
+{
+	int			i;
+
+	if (g->n > 0 && g->batch[g->last] == batch)
+	{
+		g->gain[g->last] += sign;
+		return;
+	}
+	for (i = 0; i < g->n; i++)
+		if (g->batch[i] == batch)
+		{
+			g->gain[i] += sign;
+			g->last = i;
+			return;
+		}
+	if (g->n == g->size)
+	{
+		g->size = g->size ? 2 * g->size : 8;
+		g->batch = g->batch ? repalloc(g->batch, g->size * sizeof(int32)) : palloc(g->size * sizeof(int32));
+		g->gain = g->gain ? repalloc(g->gain, g->size * sizeof(int64)) : palloc(g->size * sizeof(int64));
+	}
+	g->batch[g->n] = batch;
+	g->gain[g->n] = sign;
+	g->last = g->n++;
+}
+
+/*
  * Add the rows of a transition table into the counters with sign (+1 or
- * -1), and collect the distinct load batches of its rows when batches is
- * not NULL.
+ * -1), and their load batches into gains.
  */
 static void
 rollup_add_rows(Relation rel, Tuplestorestate *rows, const RequestColumns *col,
-				RequestCubeState *st, int sign, List **batches)
+				RequestCubeState *st, int sign, BatchGains *gains)
 {
 	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
 	MCYearCache year_cache;
 	int			readptr;
-	int32		last_batch = 0;
 
 	MC_YEAR_CACHE_INIT(&year_cache);
 
@@ -299,32 +344,33 @@ rollup_add_rows(Relation rel, Tuplestorestate *rows, const RequestColumns *col,
 			elog(ERROR, "request rollup: a request without a valid kind, answer or country");
 		rcube_state_add(st, year, kind, country, answer, sign);
 
-		if (batches && !slot->tts_isnull[col->batch_id - 1])
-		{
-			int32		batch = DatumGetInt32(slot->tts_values[col->batch_id - 1]);
-
-			if (batch != last_batch && !list_member_int(*batches, batch))
-				*batches = lappend_int(*batches, batch);
-			last_batch = batch;
-		}
+		if (!slot->tts_isnull[col->batch_id - 1])
+			batch_gains_add(gains, DatumGetInt32(slot->tts_values[col->batch_id - 1]), sign);
 	}
 	ExecDropSingleTupleTableSlot(slot);
 	tuplestore_select_read_pointer(rows, 0);
 }
 
-/* Every load batch the new rows name must exist and not have been taken back. */
+/*
+ * Every load batch that gained rows must exist and not have been taken
+ * back, and only a superuser (the admin; pg_restore) may add rows to a
+ * batch that end_load() ended: what it recorded stays true.
+ */
 static void
-rollup_check_batches(RollupCatalog *cat, List *batches)
+rollup_check_batches(RollupCatalog *cat, const BatchGains *gains)
 {
-	ListCell   *lc;
+	int			i;
 
-	foreach(lc, batches)
+	for (i = 0; i < gains->n; i++)
 	{
-		int32		batch = lfirst_int(lc);
+		int32		batch = gains->batch[i];
 		Datum		arg = Int32GetDatum(batch);
 		bool		isnull;
-		int			rc = SPI_execute_plan(cat->batch_plan, &arg, NULL, false, 1);
+		int			rc;
 
+		if (gains->gain[i] <= 0)
+			continue;
+		rc = SPI_execute_plan(cat->batch_plan, &arg, NULL, false, 1);
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "request rollup: the query of the load batches returned %s",
 				 SPI_result_code_string(rc));
@@ -340,6 +386,13 @@ rollup_check_batches(RollupCatalog *cat, List *batches)
 					 errmsg("load batch %d was taken back", batch),
 					 errdetail("migchain.remove_load_batch() removed its rows; no rows can be added to it."),
 					 errhint("Start a new batch with SELECT migchain.begin_load('system', 'file').")));
+		if (DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)) &&
+			!superuser_arg(cat->writer))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("load batch %d was ended", batch),
+					 errdetail("end_load() recorded its rows and checksum; rows added now would make that record untrue."),
+					 errhint("Start a new batch with SELECT migchain.begin_load('system', 'file') for the rows that came later.")));
 	}
 }
 
@@ -348,7 +401,6 @@ static void
 rollup_xact_callback(XactEvent event, void *arg)
 {
 	BackgroundWorker worker;
-	BackgroundWorkerHandle *handle;
 
 	if (!compaction_wanted)
 		return;
@@ -372,8 +424,12 @@ rollup_xact_callback(XactEvent event, void *arg)
 	worker.bgw_main_arg = ObjectIdGetDatum(MyDatabaseId);
 	worker.bgw_notify_pid = 0;
 
-	/* no free slot: the next statement that writes deltas asks again */
-	(void) RegisterDynamicBackgroundWorker(&worker, &handle);
+	/*
+	 * No free slot: the next statement that writes deltas asks again.  No
+	 * handle is asked for: nothing may be allocated (nor fail) once the
+	 * transaction has committed.
+	 */
+	(void) RegisterDynamicBackgroundWorker(&worker, NULL);
 }
 
 /* Ask for a compaction after this transaction commits. */
@@ -403,7 +459,16 @@ rollup_write_cell(RollupCatalog *cat, int32 year, int kind, int country,
 	values[4] = Int64GetDatum(counts[MC_ANSWER_POSITIVE]);
 	values[5] = Int64GetDatum(counts[MC_ANSWER_NEGATIVE]);
 	values[6] = Int64GetDatum(counts[MC_ANSWER_WITHDRAWN]);
-	rc = SPI_execute_plan(cat->insert_plan, values, NULL, false, 0);
+	rollup_writing = true;
+	PG_TRY();
+	{
+		rc = SPI_execute_plan(cat->insert_plan, values, NULL, false, 0);
+	}
+	PG_FINALLY();
+	{
+		rollup_writing = false;
+	}
+	PG_END_TRY();
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "request rollup: writing a delta returned %s", SPI_result_code_string(rc));
 }
@@ -447,7 +512,7 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 	MemoryContext work,
 				old;
 	RequestCubeState *st = NULL;
-	List	   *batches = NIL;
+	BatchGains	gains;
 	Oid			save_userid;
 	int			save_sec;
 	int64		cells = 0;
@@ -456,13 +521,14 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "request rollup", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
+	memset(&gains, 0, sizeof(gains));
 	if (!TRIGGER_FIRED_BY_TRUNCATE(ev))
 	{
 		st = rcube_state_new(work);
 		if (trigdata->tg_oldtable)
-			rollup_add_rows(rel, trigdata->tg_oldtable, &col, st, -1, NULL);
+			rollup_add_rows(rel, trigdata->tg_oldtable, &col, st, -1, &gains);
 		if (trigdata->tg_newtable)
-			rollup_add_rows(rel, trigdata->tg_newtable, &col, st, +1, &batches);
+			rollup_add_rows(rel, trigdata->tg_newtable, &col, st, +1, &gains);
 	}
 	MemoryContextSwitchTo(old);
 
@@ -486,8 +552,17 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 		rc = SPI_execute_plan(cat->lock_plan, NULL, NULL, false, 0);
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "request rollup: the compactions' lock returned %s", SPI_result_code_string(rc));
-		rc = SPI_execute_snapshot(cat->truncate_plan, NULL, NULL, GetLatestSnapshot(),
-								  InvalidSnapshot, false, false, 0);
+		rollup_writing = true;
+		PG_TRY();
+		{
+			rc = SPI_execute_snapshot(cat->truncate_plan, NULL, NULL, GetLatestSnapshot(),
+									  InvalidSnapshot, false, false, 0);
+		}
+		PG_FINALLY();
+		{
+			rollup_writing = false;
+		}
+		PG_END_TRY();
 		if (rc != SPI_OK_DELETE)
 			elog(ERROR, "request rollup: emptying the rollup returned %s", SPI_result_code_string(rc));
 	}
@@ -505,7 +580,10 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 		 * replicated.
 		 */
 		if (!IsLogicalWorker())
-			rollup_check_batches(cat, batches);
+		{
+			cat->writer = save_userid;
+			rollup_check_batches(cat, &gains);
+		}
 		while (rcube_state_next(st, &pos, &year, &kind, &country, counts))
 		{
 			rollup_write_cell(cat, year, kind, country, counts);
@@ -537,6 +615,63 @@ rollup_row_cell(HeapTuple row, TupleDesc desc, const RequestColumns *col,
 	if (*kind >= MC_NUM_KINDS || *answer >= MC_NUM_ANSWERS || *country <= 0 ||
 		*country > MC_COUNTRY_CODE_MAX)
 		elog(ERROR, "request rollup: a request without a valid kind, answer or country");
+}
+
+/*
+ * Whether this process applies rows of logical replication one by one: the
+ * apply worker, or a table synchronization worker catching up after its
+ * copy.  During the copy itself (state DATASYNC), the statement triggers
+ * count the rows.
+ */
+static bool
+rollup_in_apply(void)
+{
+	if (!IsLogicalWorker())
+		return false;
+	if (am_tablesync_worker() && MyLogicalRepWorker->relstate == SUBREL_STATE_DATASYNC)
+		return false;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(request_rollup_in_apply);
+/*
+ * request_rollup_in_apply(): the WHEN condition of the row trigger
+ * request_rollup_apply, so that no event is queued for a row the statement
+ * triggers count.
+ */
+Datum
+request_rollup_in_apply(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(rollup_in_apply());
+}
+
+PG_FUNCTION_INFO_V1(request_rollup_guard);
+/*
+ * request_rollup_guard(): trigger function, BEFORE INSERT OR UPDATE OR
+ * DELETE FOR EACH ROW on migchain.request_rollup, enabled on replicas
+ * only.  A publication FOR ALL TABLES (or of the schema) sends the
+ * publisher's deltas too; a subscriber counts the rows of the requests it
+ * receives itself, so the deltas it receives are dropped here, in the
+ * workers of logical replication.  What migchain writes itself passes.
+ */
+Datum
+request_rollup_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		trigdata->tg_relation->rd_rel->relkind != RELKIND_RELATION ||
+		strcmp(RelationGetRelationName(trigdata->tg_relation), "request_rollup") != 0 ||
+		RelationGetNamespace(trigdata->tg_relation) != get_func_namespace(fcinfo->flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function request_rollup_guard() must be fired BEFORE INSERT, UPDATE or DELETE FOR EACH ROW on table migchain.request_rollup"),
+				 errhint("It serves migchain's own triggers on that table only.")));
+	if (IsLogicalWorker() && !rollup_writing)
+		return PointerGetDatum(NULL);	/* a replicated delta: skip it */
+	return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+						   trigdata->tg_newtuple : trigdata->tg_trigtuple);
 }
 
 PG_FUNCTION_INFO_V1(request_rollup_apply);
@@ -582,7 +717,7 @@ request_rollup_apply(PG_FUNCTION_ARGS)
 				 errhint("It serves migchain's own triggers on that table only.")));
 	ev = trigdata->tg_event;
 	rel = trigdata->tg_relation;
-	if (!IsLogicalWorker() || am_tablesync_worker())
+	if (!rollup_in_apply())
 		return PointerGetDatum(NULL);
 
 	desc = RelationGetDescr(rel);
@@ -721,6 +856,47 @@ request_rollup_ready(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the rollup of the request counters may be out of date"),
 				 errdetail("Trigger %s on migchain.request %s, so changes made meanwhile may be missing from the rollup (a data-only restore with --disable-triggers does this).",
+						   trigger, problem),
+				 errhint("As the extension's owner: SELECT migchain.rebuild_request_rollup(); it counts the requests again and enables the triggers.")));
+	/* the guard that keeps a subscriber from applying the publisher's deltas */
+	{
+		Oid			rollup_relid = get_relname_relid("request_rollup", nsp);
+		Oid			guard_fn = LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
+														 makeString("request_rollup_guard")),
+											  0, NULL, false);
+		bool		guard_seen = false;
+
+		if (!OidIsValid(rollup_relid))
+			elog(ERROR, "the schema of migchain has no table request_rollup");
+		rel = table_open(rollup_relid, AccessShareLock);
+		td = rel->trigdesc;
+		for (i = 0; td && i < td->numtriggers; i++)
+		{
+			Trigger    *t = &td->triggers[i];
+
+			if (t->tgfoid != guard_fn)
+				continue;
+			guard_seen = true;
+			if (t->tgenabled != TRIGGER_FIRES_ON_REPLICA && t->tgenabled != TRIGGER_FIRES_ALWAYS &&
+				problem == NULL)
+			{
+				problem = t->tgenabled == TRIGGER_DISABLED ? "is disabled" :
+					"fires on origin only, not on replicas (where logical replication applies rows)";
+				trigger = pstrdup(t->tgname);
+			}
+		}
+		table_close(rel, AccessShareLock);
+		if (!guard_seen && problem == NULL)
+		{
+			problem = "is missing";
+			trigger = "request_rollup_guard";
+		}
+	}
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the rollup of the request counters may be out of date"),
+				 errdetail("Trigger %s on migchain.request_rollup %s, so on a logical replication subscriber the publisher's counts may have been added to this database's own.",
 						   trigger, problem),
 				 errhint("As the extension's owner: SELECT migchain.rebuild_request_rollup(); it counts the requests again and enables the triggers.")));
 	if (!apply_seen)

@@ -30,6 +30,23 @@ COMMENT ON COLUMN @extschema@.request_rollup.withdrawn IS 'change of the number 
 COMMENT ON COLUMN @extschema@.request_rollup.compacted IS
 	'true for the sum of a cell''s rows written by a compaction; false for a statement''s delta';
 
+-- A publication FOR ALL TABLES (or of the schema) takes the rollup along:
+-- its rows have no key, so deletes need the whole row to be sent, and a
+-- subscriber drops the deltas it receives (it counts the requests it
+-- receives itself).
+ALTER TABLE @extschema@.request_rollup REPLICA IDENTITY FULL;
+CREATE FUNCTION @extschema@.request_rollup_guard() RETURNS pg_catalog.trigger
+	AS 'MODULE_PATHNAME', 'request_rollup_guard'
+	LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.request_rollup_guard() IS
+	'row trigger on migchain.request_rollup, enabled on replicas: drops the deltas logical replication brings (a subscriber counts the requests it receives itself); what migchain writes passes';
+CREATE TRIGGER request_rollup_guard
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.request_rollup
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.request_rollup_guard();
+ALTER TABLE @extschema@.request_rollup ENABLE REPLICA TRIGGER request_rollup_guard;
+COMMENT ON TRIGGER request_rollup_guard ON @extschema@.request_rollup IS
+	'on a logical replication subscriber, the deltas of the publisher are not applied: the subscriber keeps its own';
+
 -- Counts the statements that wrote deltas: every 256th asks for a compaction.
 CREATE SEQUENCE @extschema@.request_rollup_statement_seq;
 COMMENT ON SEQUENCE @extschema@.request_rollup_statement_seq IS
@@ -75,7 +92,13 @@ COMMENT ON TRIGGER request_rollup_truncate ON @extschema@.request IS
 -- The apply worker of logical replication fires row triggers only, never
 -- statement triggers: this row trigger, enabled on replicas only (the apply
 -- worker runs with session_replication_role = replica), counts the rows it
--- applies, and does nothing in any other process.
+-- applies (and those a table synchronization worker applies after its
+-- copy), and is not queued in any other process (its WHEN condition).
+CREATE FUNCTION @extschema@.request_rollup_in_apply() RETURNS pg_catalog.bool
+	AS 'MODULE_PATHNAME', 'request_rollup_in_apply'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.request_rollup_in_apply() IS
+	'true in a worker of logical replication that applies rows one by one (the apply worker; a table synchronization worker after its copy): the condition of the trigger request_rollup_apply';
 CREATE FUNCTION @extschema@.request_rollup_apply() RETURNS pg_catalog.trigger
 	AS 'MODULE_PATHNAME', 'request_rollup_apply'
 	LANGUAGE C;	-- volatile: writes the rollup
@@ -83,7 +106,8 @@ COMMENT ON FUNCTION @extschema@.request_rollup_apply() IS
 	'row trigger on migchain.request: in the apply worker of logical replication, which fires no statement triggers, adds each row applied to the rollup (with the owner''s rights); does nothing elsewhere';
 CREATE TRIGGER request_rollup_apply
 	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.request
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.request_rollup_apply();
+	FOR EACH ROW WHEN (@extschema@.request_rollup_in_apply())
+	EXECUTE FUNCTION @extschema@.request_rollup_apply();
 ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
 COMMENT ON TRIGGER request_rollup_apply ON @extschema@.request IS
 	'keeps the rollup of the request counters exact on a logical replication subscriber: the rows its apply worker applies';
@@ -95,7 +119,7 @@ COMMENT ON FUNCTION @extschema@.request_rollup_ready() IS
 	'true when the triggers that maintain the rollup exist and fire as they must (the statement triggers always, the one for logical replication on replicas); an error saying which does not, and how to rebuild the rollup, otherwise';
 
 -- Compaction: the rows of every cell with new deltas become one, in one
--- statement, under an advisory lock (on the number of the table) that keeps
+-- statement, under an advisory lock (keys 1835624803, 1) that keeps
 -- compactions, rebuilds and TRUNCATE from overlapping.  A background worker
 -- runs it after a transaction that asked for it commits; anyone with the
 -- right may run it too.  Meant for READ COMMITTED: each call sees the deltas
@@ -107,7 +131,8 @@ AS $$
 DECLARE
 	merged pg_catalog.int8;
 BEGIN
-	IF NOT pg_catalog.pg_try_advisory_xact_lock('@extschema@.request_rollup'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8) THEN
+	-- the key: 1835624803 ('migc') and 1, the rollup (advisory locks are per database)
+	IF NOT pg_catalog.pg_try_advisory_xact_lock(1835624803, 1) THEN
 		RETURN 0;	-- another compaction is at work
 	END IF;
 	WITH touched AS (
@@ -216,6 +241,26 @@ END;
 COMMENT ON FUNCTION @extschema@.verify_request_rollup() IS
 	'the counts where the rollup differs from a fresh count of the requests, per year, kind, country and answer; no rows when it is exact';
 
+-- The functions that lock what they change and then count or delete rows
+-- must see the rows committed up to then: at REPEATABLE READ or
+-- SERIALIZABLE their snapshot would be older than their lock.
+CREATE FUNCTION @extschema@.require_read_committed(what pg_catalog.text) RETURNS pg_catalog.void
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
+		RAISE EXCEPTION '% must run at the READ COMMITTED isolation level, not %', what,
+				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
+			USING ERRCODE = 'active_sql_transaction',
+				  DETAIL = 'It locks what it changes and then reads the rows committed up to then; an older snapshot could miss rows.',
+				  HINT = 'Run it in a transaction of its own, or after SET TRANSACTION ISOLATION LEVEL READ COMMITTED.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.require_read_committed(pg_catalog.text) IS
+	'raises 25001 naming what (a function) unless the transaction is at READ COMMITTED: for rebuild_request_rollup(), end_load() and remove_load_batch()';
+
 -- Count the requests again into the rollup and make its triggers fire
 -- always: after a restore with --disable-triggers, or whenever
 -- verify_request_rollup() finds a difference.  Writers wait meanwhile;
@@ -227,21 +272,16 @@ AS $$
 DECLARE
 	cells pg_catalog.int8;
 BEGIN
-	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
-		RAISE EXCEPTION 'rebuild_request_rollup() must run at the READ COMMITTED isolation level, not %',
-				pg_catalog.upper(pg_catalog.current_setting('transaction_isolation'))
-			USING ERRCODE = 'active_sql_transaction',
-				  DETAIL = 'It counts the requests with a snapshot taken after it has locked out their writers; an older snapshot could miss rows.',
-				  HINT = 'Run it in a transaction of its own, or after SET TRANSACTION ISOLATION LEVEL READ COMMITTED.';
-	END IF;
+	PERFORM @extschema@.require_read_committed('rebuild_request_rollup()');
 	-- no writer of requests, no compaction, until the transaction ends
 	LOCK TABLE @extschema@.request IN SHARE ROW EXCLUSIVE MODE;
-	PERFORM pg_catalog.pg_advisory_xact_lock('@extschema@.request_rollup'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int8);
+	PERFORM pg_catalog.pg_advisory_xact_lock(1835624803, 1);	-- the compactions' lock
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_insert;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_update;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_delete;
 	ALTER TABLE @extschema@.request ENABLE ALWAYS TRIGGER request_rollup_truncate;
 	ALTER TABLE @extschema@.request ENABLE REPLICA TRIGGER request_rollup_apply;
+	ALTER TABLE @extschema@.request_rollup ENABLE REPLICA TRIGGER request_rollup_guard;
 	DELETE FROM @extschema@.request_rollup;
 	INSERT INTO @extschema@.request_rollup
 		(year, kind, country, pending, positive, negative, withdrawn, compacted)
@@ -308,6 +348,7 @@ AS $$
 DECLARE
 	b @extschema@.load_batch;
 BEGIN
+	PERFORM @extschema@.require_read_committed('end_load()');
 	batch_id := coalesce(batch, @extschema@.current_load_batch());
 	IF batch_id IS NULL THEN
 		RAISE EXCEPTION 'no load batch to end'
@@ -320,6 +361,16 @@ BEGIN
 		RAISE EXCEPTION 'load batch % does not exist', batch_id
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'The batches are in migchain.load_batch.';
+	ELSIF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r
+					   WHERE r.rolname OPERATOR(pg_catalog.=) session_user
+						 AND (r.rolsuper
+							  OR r.rolname OPERATOR(pg_catalog.=) b.session_role
+							  OR (EXISTS (SELECT FROM pg_catalog.pg_roles o
+										   WHERE o.rolname OPERATOR(pg_catalog.=) b.loaded_by)
+								  AND pg_catalog.pg_has_role(session_user, b.loaded_by, 'MEMBER')))) THEN
+		RAISE EXCEPTION 'load batch % was begun by %, not by %', batch_id, b.loaded_by, session_user
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'The role that began a batch (or one of its members) ends it, or the admin.';
 	ELSIF b.removed_at IS NOT NULL THEN
 		RAISE EXCEPTION 'load batch % was taken back', batch_id
 			USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -393,6 +444,7 @@ DECLARE
 	b @extschema@.load_batch;
 	removed pg_catalog.int8;
 BEGIN
+	PERFORM @extschema@.require_read_committed('remove_load_batch()');
 	IF reason IS NULL OR pg_catalog.btrim(reason) OPERATOR(pg_catalog.=) '' THEN
 		RAISE EXCEPTION 'taking back a load batch needs a reason'
 			USING ERRCODE = 'invalid_parameter_value',

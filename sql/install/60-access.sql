@@ -251,6 +251,10 @@ BEGIN
 	FOR tab IN SELECT t FROM @extschema@.loader_tables() t LOOP
 		EXECUTE format('GRANT SELECT, INSERT, UPDATE ON TABLE %s TO %s', tab, who);
 	END LOOP;
+	-- the load batch of a request is where it came from: a loader names it
+	-- when it inserts, and does not move requests between batches after
+	EXECUTE format('REVOKE UPDATE ON TABLE @extschema@.request FROM %s', who);
+	EXECUTE format('GRANT UPDATE (kind, answer, country, presented_on, request_id, person_id, answered_on, requested_on) ON TABLE @extschema@.request TO %s', who);
 	-- the sequences of the tables' identity columns
 	FOR seq IN
 		SELECT d.objid::regclass
