@@ -116,19 +116,27 @@ for my $mode (sort keys %settings)
 		my $rows = $node->safe_psql('postgres', "SELECT count(*) FROM migchain_bi.$view");
 		cmp_ok($rows, '>', 5, "$view has rows ($rows, $mode)");
 	}
-	# The views run their query inside migchain.period_cube(): auto_explain
-	# shows its plan in the server log.
+	# overview_by_year answers from the rollup (inside request_counts():
+	# auto_explain shows the plans of nested statements in the server log),
+	# never from the requests.
 	my $plan = nested_plan("$settings{$mode} SELECT * FROM migchain_bi.overview_by_year");
+	like($plan, qr/Scan on request_rollup/, "overview_by_year: reads the rollup ($mode)");
+	unlike($plan, qr/ on request\s/, "overview_by_year: does not read the requests ($mode)");
+	# The fresh count that verify_request_rollup() compares the rollup with
+	# runs inside migchain.period_cube(): in parallel when it may.
+	$plan = nested_plan("$settings{$mode} SELECT * FROM migchain.verify_request_rollup()");
 	if ($mode eq 'parallel')
 	{
-		like($plan, qr/Partial Aggregate/, 'overview_by_year: partial aggregates in workers');
-		like($plan, qr/Parallel Seq Scan on request/, 'overview_by_year: parallel scan');
+		like($plan, qr/Partial Aggregate/, 'period_cube: partial aggregates in workers');
+		like($plan, qr/Parallel Seq Scan on request/, 'period_cube: parallel scan');
 	}
 	else
 	{
-		unlike($plan, qr/Gather|Partial/, 'overview_by_year: no parallel plan when off');
-		like($plan, qr/Seq Scan on request/, 'overview_by_year: one scan of the table');
+		unlike($plan, qr/Gather|Partial/, 'period_cube: no parallel plan when off');
+		like($plan, qr/Seq Scan on request r/, 'period_cube: one scan of the table');
 	}
+	is($node->safe_psql('postgres', "$settings{$mode} SELECT count(*) FROM migchain.verify_request_rollup()"),
+		'0', "the rollup equals a fresh count of the requests ($mode)");
 	# persons_by_year runs person_cube inside migchain.persons(): in
 	# parallel, workers really run and their partial states are merged.
 	$plan = nested_plan("$settings{$mode} SELECT * FROM migchain_bi.persons_by_year", 1);
@@ -147,12 +155,19 @@ for my $mode (sort keys %settings)
 	}
 }
 
-# One year reads the index on presented_on, not the whole table.
+# One year: the overviews read the rollup's rows of that year; the cube of
+# one year (period_cube) reads the index on presented_on, not the whole
+# table.
 like(nested_plan('SELECT * FROM migchain.overview(2020, 2020)'),
-	qr/Index (Only )?Scan using request_presented_on_idx|Bitmap Index Scan on request_presented_on_idx/,
-	'overview of one year uses the index');
+	qr/Scan on request_rollup/, 'overview of one year reads the rollup');
 like(nested_plan(q{SELECT * FROM migchain.not_confirmed_by_country('LP', 2021, 2021)}),
-	qr/request_presented_on_idx/, 'not_confirmed of one year uses the index');
+	qr/Scan on request_rollup/, 'not_confirmed of one year reads the rollup');
+like(nested_plan('SELECT count(*) FROM migchain.period_cube(2020, 2020)'),
+	qr/Index (Only )?Scan using request_presented_on_idx|Bitmap Index Scan on request_presented_on_idx/,
+	'period_cube of one year uses the index');
+is(rows_differ('', 'SELECT * FROM migchain.overview(2020, 2020)', qq{
+		SELECT * FROM ($oracle{overview_by_year}) o WHERE year = 2020}),
+	'0', 'overview(2020, 2020) equals plain SQL for 2020');
 
 # Somalia has no LP process: never a count of 0, in every year.
 is($node->safe_psql('postgres', q{

@@ -1,6 +1,8 @@
 # Access as real logins: an analyst reads the BI views and the period
-# functions and reaches the person-level rows by no path; a loader writes
-# requests and deletes none.
+# functions (the overviews from the rollup of the request counters) and
+# reaches the person-level rows, the rollup and the load batches by no path;
+# a loader writes requests in load batches, deletes none and touches the
+# rollup only through its triggers.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -18,6 +20,8 @@ CREATE ROLE analyst LOGIN;
 CREATE ROLE loader LOGIN;
 SELECT migchain.grant_analyst('analyst');
 SELECT migchain.grant_loader('loader');
+-- a login of the loading job that acts as the loader (SET ROLE)
+CREATE ROLE etl_login LOGIN IN ROLE loader NOINHERIT;
 });
 
 # Run SQL as a login; return (exit status, stdout, stderr).
@@ -47,7 +51,8 @@ for my $sql ('SELECT count(*) FROM migchain_bi.overview_by_year',
 	q{SELECT count(*) FROM migchain.conditions_as_of('2022-12-31')},
 	q{SELECT count(*) FROM migchain.returnable_by_month('2022-01-01', '2022-12-31')},
 	'SELECT count(*) FROM migchain.detention_exits(2018, 2022)',
-	'SELECT count(*) FROM migchain.departures(2018, 2022)')
+	'SELECT count(*) FROM migchain.departures(2018, 2022)',
+	'SELECT count(*) FROM migchain.request_counts(2018, 2022)')
 {
 	($ret, $out, $err) = as('analyst', $sql);
 	ok($ret == 0 && $out > 0, "analyst: $sql") or diag($err);
@@ -56,6 +61,23 @@ for my $sql ('SELECT count(*) FROM migchain_bi.overview_by_year',
 is((as('analyst', 'SELECT sum(presented) FROM migchain_bi.overview_by_year'))[1],
 	$node->safe_psql('postgres', 'SELECT count(*) FROM migchain.request'),
 	'the analyst sees every request counted');
+# From the rollup, with no right on it nor on the requests: a delta the
+# superuser adds to the rollup shows in the analyst's overview.
+is($node->safe_psql('postgres', q{
+SELECT has_table_privilege('analyst', 'migchain.request', 'SELECT'),
+       has_table_privilege('analyst', 'migchain.request_rollup', 'SELECT'),
+       has_table_privilege('analyst', 'migchain.load_batch', 'SELECT')}),
+	'f|f|f', 'the analyst has no right on the requests, the rollup or the load batches');
+$node->safe_psql('postgres', q{
+INSERT INTO migchain.request_rollup (year, kind, country, pending, positive, negative, withdrawn)
+VALUES (2020, 'LP', 'MA', 1000, 0, 0, 0)});
+is((as('analyst', 'SELECT sum(presented) FROM migchain_bi.overview_by_year'))[1],
+	$node->safe_psql('postgres', 'SELECT count(*) + 1000 FROM migchain.request'),
+	'the analyst\'s overview_by_year reads the rollup');
+$node->safe_psql('postgres', q{
+DELETE FROM migchain.request_rollup WHERE (year, kind, country, pending) = (2020, 'LP', 'MA', 1000)});
+is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.verify_request_rollup()'), '0',
+	'the rollup is exact again');
 
 # What does not: every path to the person-level rows.
 my %denied = (
@@ -96,6 +118,12 @@ my %denied = (
 	  qr/permission denied for function unanswered_requests/,
 	q{INSERT INTO migchain.return_case (person_id, country, opened_on) VALUES (123456789, 'MA', '2022-01-01')} =>
 	  qr/permission denied for table return_case/,
+	'SELECT count(*) FROM migchain.request_rollup' => qr/permission denied for table request_rollup/,
+	'SELECT count(*) FROM migchain.load_batch' => qr/permission denied for table load_batch/,
+	q{SELECT migchain.begin_load('case system')} => qr/permission denied for function begin_load/,
+	'SELECT count(*) FROM migchain.verify_request_rollup()' =>
+	  qr/permission denied for function verify_request_rollup/,
+	'SELECT migchain.rebuild_request_rollup()' => qr/permission denied for function rebuild_request_rollup/,
 );
 for my $sql (sort keys %denied)
 {
@@ -158,6 +186,97 @@ for my $table (qw(return_case condition_observation detention_episode holiday))
 }
 ($ret, $out, $err) = as('loader', q{INSERT INTO migchain.unanswered_withdrawal DEFAULT VALUES});
 like($err, qr/permission denied for table unanswered_withdrawal/, 'loader writes no audit row itself');
+
+# The loader loads in a batch: begins it, copies the rows from a file on
+# its side (\copy), ends it, in one transaction.
+my $csv = PostgreSQL::Test::Utils::tempdir . '/requests.csv';
+open(my $fh, '>', $csv) or die "$csv: $!";
+print $fh "kind,answer,country,presented_on,answered_on,person_id\n",
+  "LP,bekend gesteld,MAR,2023-03-01,,9100001\n",
+  "T&O,Ingetrokken (Geen antwoord verkregen),Marokko,2022-01-05,2023-01-05,9100002\n",
+  "laissez-passer,negatief,Algerije,2023-01-11,2023-04-01,9100003\n";
+close $fh;
+($ret, $out, $err) = as('loader', qq{
+BEGIN;
+SELECT migchain.begin_load('case system', 'requests.csv') AS batch \\gset
+\\copy migchain.request (kind, answer, country, presented_on, answered_on, person_id) FROM '$csv' (FORMAT csv, HEADER)
+SELECT row_count FROM migchain.end_load();
+COMMIT;
+SELECT :batch});
+is($ret, 0, 'loader: begin_load, \\copy, end_load') or diag($err);
+my ($rows, $batch) = split /\n/, $out;
+is($rows, '3', 'end_load counts the three rows copied');
+is($node->safe_psql('postgres', qq{
+SELECT string_agg(person_id::text, ',' ORDER BY person_id) FROM migchain.request WHERE batch_id = $batch}),
+	'9100001,9100002,9100003', 'the rows copied are in the batch');
+is($node->safe_psql('postgres', qq{
+SELECT concat_ws(' ', system, file, loaded_by, session_role, row_count, ended_at IS NOT NULL,
+                 removed_at IS NULL, loaded_at <= ended_at)
+  FROM migchain.load_batch WHERE batch_id = $batch}),
+	'case system requests.csv loader loader 3 t t t',
+	'load_batch: the system, the file, loaded and logged in as the loader, three rows, ended');
+($ret, $out, $err) = as('loader', "SELECT unchanged FROM migchain.load_batch_check($batch)");
+is($out, 't', 'loader: load_batch_check finds the batch as it was ended') or diag($err);
+
+# A login that acts as the loader: loaded_by is the role it acted as,
+# session_role the login.
+($ret, $out, $err) = as('etl_login', q{
+SET ROLE loader;
+BEGIN;
+SELECT migchain.begin_load('case system', 'requests-2.csv') AS batch \gset
+COPY migchain.request (kind, country, presented_on, person_id) FROM STDIN (FORMAT csv);
+T&O,DZ,2023-05-05,9100004
+\.
+SELECT row_count FROM migchain.end_load();
+COMMIT;
+SELECT loaded_by || ' ' || session_role FROM migchain.load_batch WHERE batch_id = :batch});
+is($ret, 0, 'etl_login as the loader: begin_load, COPY FROM STDIN, end_load') or diag($err);
+is($out, "1\nloader etl_login", 'load_batch: loaded_by the loader, session_role the login');
+
+# What the loader may not do: read or write the rollup, rebuild, compact or
+# verify it, take a batch back, write what end_load records.
+my %loader_denied = (
+	'SELECT count(*) FROM migchain.request_rollup' => qr/permission denied for table request_rollup/,
+	q{INSERT INTO migchain.request_rollup (year, kind, country, pending, positive, negative, withdrawn)
+	  VALUES (2020, 'LP', 'MA', 1, 0, 0, 0)} => qr/permission denied for table request_rollup/,
+	'SELECT migchain.rebuild_request_rollup()' => qr/permission denied for function rebuild_request_rollup/,
+	'SELECT migchain.compact_request_rollup()' => qr/permission denied for function compact_request_rollup/,
+	'SELECT count(*) FROM migchain.verify_request_rollup()' =>
+	  qr/permission denied for function verify_request_rollup/,
+	"SELECT migchain.remove_load_batch($batch, 'loaded twice')" =>
+	  qr/permission denied for function remove_load_batch/,
+	"DELETE FROM migchain.load_batch WHERE batch_id = $batch" => qr/permission denied for table load_batch/,
+	"UPDATE migchain.load_batch SET row_count = 4 WHERE batch_id = $batch" =>
+	  qr/permission denied for table load_batch/,
+	q{INSERT INTO migchain.load_batch (system, loaded_by) VALUES ('case system', 'someone else')} =>
+	  qr/permission denied for table load_batch/,
+	q{SELECT setval('migchain.request_rollup_statement_seq', 1)} =>
+	  qr/permission denied for sequence request_rollup_statement_seq/,
+);
+for my $sql (sort keys %loader_denied)
+{
+	(my $name = $sql) =~ s/\s+/ /g;
+	($ret, $out, $err) = as('loader', $sql);
+	ok($ret != 0 && $err =~ $loader_denied{$sql} && $out eq '', "loader refused: $name") or diag($err);
+}
+is($node->safe_psql('postgres', "SELECT row_count || ' ' || (removed_at IS NULL) FROM migchain.load_batch WHERE batch_id = $batch"),
+	'3 true', 'the batch is as it was');
+
+# The admin takes the batch back; the loader can add nothing to it, nor to
+# a batch that does not exist (23503).
+is($node->safe_psql('postgres', "SELECT migchain.remove_load_batch($batch, 'the file was loaded twice')"),
+	'3', 'the admin takes the batch back: its three rows');
+($ret, $out, $err) = as('loader', qq{\\set VERBOSITY verbose
+SET migchain.load_batch = $batch;
+INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('LP', 'MA', '2023-06-01', 9100005)});
+like($err, qr/ERROR:  23503: load batch $batch was taken back/, 'loader: no rows into a batch taken back (23503)');
+($ret, $out, $err) = as('loader', q{\set VERBOSITY verbose
+INSERT INTO migchain.request (kind, country, presented_on, person_id, batch_id) VALUES ('LP', 'MA', '2023-06-01', 9100005, 99999)});
+like($err, qr/ERROR:  23503: load batch 99999 does not exist/, 'loader: no rows into a batch that does not exist (23503)');
+is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.request WHERE person_id = 9100005'), '0',
+	'neither row is there');
+is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.verify_request_rollup()'), '0',
+	'the rollup counts what the loaders loaded and the admin took back');
 
 # revoke_access: the analyst is back to nothing.
 $node->safe_psql('postgres', q{SELECT migchain.revoke_access('analyst')});

@@ -195,20 +195,22 @@ $out{psycopg_load} = prints_as_shown('psycopg_load.out', 'etl', $python, 'psycop
 $out{jdbc_load} = prints_as_shown('LoadRequests.out', 'etl', 'java', '-cp', $jdbc_jar, 'LoadRequests.java', "$jdbc?user=etl");
 $out{node_load} = prints_as_shown('load.js.out', 'etl', 'node', 'load.js');
 
-# The rows as the superuser reads them, in English: what each loader loaded.
+# The rows as the superuser reads them, in English: what each loader loaded,
+# in the load batch it began, named after its file.
 sub loaded
 {
-	my ($source) = @_;
+	my ($file) = @_;
 	return $node->safe_psql('postgres', qq{
-SELECT person_id, kind, migchain.label(answer, 'en'), country, presented_on, answered_on
-  FROM migchain.request WHERE source = '$source' ORDER BY person_id});
+SELECT r.person_id, r.kind, migchain.label(r.answer, 'en'), r.country, r.presented_on, r.answered_on
+  FROM migchain.request r JOIN migchain.load_batch b USING (batch_id)
+ WHERE b.file = '$file' ORDER BY r.person_id});
 }
 my %loaded = (
-	psql => [ 9100001 .. 9100004 ],
-	psycopg2 => [ 9200001 .. 9200003 ],
-	psycopg => [ 9300001 .. 9300003 ],
-	pgjdbc => [ 9400001 .. 9400005 ],
-	'node-postgres' => [9500001]);
+	'load.sql' => [ 9100001 .. 9100004 ],
+	'psycopg2_load.py' => [ 9200001 .. 9200003 ],
+	'psycopg_load.py' => [ 9300001 .. 9300003 ],
+	'LoadRequests.java' => [ 9400001 .. 9400005 ],
+	'load.js' => [9500001]);
 # What each person number stands for in the snippets.
 my %row_of = (
 	1 => 'T&O|positive|MA|2023-01-10|2023-02-01',
@@ -225,15 +227,28 @@ my %jdbc_row = (
 	9400003 => $row_of{1},
 	9400004 => $row_of{2},
 	9400005 => $row_of{3});
-for my $source (sort keys %loaded)
+for my $file (sort keys %loaded)
 {
 	my @rows = map {
 		my $p = $_;
-		my $row = $source eq 'psql' ? $psql_row{$p} : $source eq 'pgjdbc' ? $jdbc_row{$p} : $row_of{ $p % 10 };
+		my $row = $file eq 'load.sql' ? $psql_row{$p} : $file eq 'LoadRequests.java' ? $jdbc_row{$p} : $row_of{ $p % 10 };
 		"$p|$row";
-	} @{ $loaded{$source} };
-	is(loaded($source), join("\n", @rows), "$source: the rows loaded are in the table");
+	} @{ $loaded{$file} };
+	is(loaded($file), join("\n", @rows), "$file: the rows loaded are in the table, in its batch");
+	# The batch: one, begun and ended by the loader's login, with the rows it
+	# has now.
+	is($node->safe_psql('postgres', qq{
+SELECT count(*) || ' ' || string_agg(concat_ws(' ', b.system, b.loaded_by, b.session_role, b.row_count,
+                                               b.ended_at IS NOT NULL, c.unchanged), ',')
+  FROM migchain.load_batch b CROSS JOIN LATERAL migchain.load_batch_check(b.batch_id) c
+ WHERE b.file = '$file'}),
+		'1 case system etl etl ' . scalar(@{ $loaded{$file} }) . ' t t',
+		"$file: one batch, by etl, ended with its rows, unchanged since");
 }
+is($node->safe_psql('postgres', q{SELECT count(*) FROM migchain.request WHERE batch_id IS NULL}),
+	'0', 'every request is in a batch (the demo\'s or a loader\'s)');
+is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.verify_request_rollup()'),
+	'0', 'the rollup counts every request the clients loaded');
 unlike($out{jdbc_load}, qr/^setString: /m,
 	'pgjdbc: setString loads into the columns of migchain types (an assignment cast from varchar)');
 
