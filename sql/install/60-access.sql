@@ -62,8 +62,8 @@ REVOKE EXECUTE ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.i
 -- The functions an analyst must be able to execute: those the views of
 -- migchain_bi call, directly or behind an operator, and, following the
 -- dependencies of SQL-standard function bodies, the functions those call in
--- turn (overview() calls period_cube() and the tally accessors).  Computed
--- from the catalog, so a new view brings its functions.
+-- turn (overview() calls request_counts()).  Computed from the catalog, so
+-- a new view brings its functions; and the request cube of any period.
 CREATE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
