@@ -51,6 +51,15 @@ SELECT c.oid::regclass AS relation,
        unnest(ARRAY['regress_migchain_analyst', 'regress_migchain_loader', 'regress_migchain_other']) r
  WHERE c.relnamespace = 'migchain'::regnamespace AND c.relkind = 'r'
  ORDER BY 1, 3;
+-- ... per column of the requests: a loader inserts every column and
+-- updates every one but the load batch (where a row came from stays as it
+-- was loaded) ...
+SELECT a.attname AS column,
+       has_column_privilege('regress_migchain_loader', 'migchain.request', a.attname, 'INSERT') AS loader_inserts,
+       has_column_privilege('regress_migchain_loader', 'migchain.request', a.attname, 'UPDATE') AS loader_updates
+  FROM pg_attribute a
+ WHERE a.attrelid = 'migchain.request'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+ ORDER BY a.attnum;
 SELECT c.oid::regclass AS sequence, r AS role, has_sequence_privilege(r, c.oid, 'USAGE') AS usage
   FROM pg_class c,
        unnest(ARRAY['regress_migchain_analyst', 'regress_migchain_loader', 'regress_migchain_other']) r

@@ -253,6 +253,8 @@ SELECT migchain.request_row_hash(1, 'LP', 'positive', 'MA', '2021-02-01', NULL, 
 SELECT * FROM migchain.verify_request_rollup();
 SELECT migchain.revoke_access('regress_batch_loader');
 DROP ROLE regress_batch_loader;
+SELECT migchain.revoke_access('regress_other_loader');
+DROP ROLE regress_other_loader;
 TRUNCATE migchain.request, migchain.load_batch RESTART IDENTITY;
 RESET migchain.language;
 RESET search_path;

@@ -271,6 +271,15 @@ BEGIN;
 DROP TRIGGER request_rollup_truncate ON migchain.request;
 SELECT migchain.request_rollup_ready();
 ROLLBACK;
+-- The guard on the rollup itself, which keeps a logical replication
+-- subscriber from applying the publisher's counts on top of its own, must
+-- fire on replicas; rebuild_request_rollup() enables it again too.
+ALTER TABLE migchain.request_rollup DISABLE TRIGGER request_rollup_guard;
+SELECT migchain.request_rollup_ready();
+SELECT migchain.rebuild_request_rollup();
+SELECT tgname, tgenabled FROM pg_trigger
+ WHERE tgrelid = 'migchain.request_rollup'::regclass AND NOT tgisinternal ORDER BY 1;
+SELECT migchain.request_rollup_ready();
 
 -- A loader changes requests, and so the rollup (the deltas are written with
 -- the rights of the table's owner), but cannot write the rollup itself, nor
