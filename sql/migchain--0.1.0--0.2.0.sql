@@ -3414,7 +3414,7 @@ BEGIN
 	  FROM pg_catalog.pg_subscription_rel r
 	  JOIN pg_catalog.pg_subscription s ON s.oid OPERATOR(pg_catalog.=) r.srsubid
 	 WHERE r.srrelid OPERATOR(pg_catalog.=) '@extschema@.request'::pg_catalog.regclass;
-	others := pg_catalog.nullif(others, '');
+	others := nullif(others, '');
 	IF others IS NOT NULL THEN
 		RAISE EXCEPTION 'migchain 0.2.0 makes the table migchain.request anew, and these depend on it: %', others
 			USING ERRCODE = 'dependent_objects_still_exist',

@@ -8,7 +8,8 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('upgrade');
-$node->init;
+# logical: a database of the test subscribes to a publication of another
+$node->init(allows_streaming => 'logical');
 $node->start;
 
 my $current = $node->safe_psql('postgres',
@@ -73,6 +74,7 @@ sub role_rights_of
 }
 
 $node->safe_psql('postgres', 'CREATE ROLE upgrade_analyst LOGIN; CREATE ROLE upgrade_loader LOGIN');
+$node->safe_psql('postgres', 'CREATE ROLE upgrade_granting; CREATE ROLE upgrade_granted');
 $node->safe_psql('postgres', 'CREATE DATABASE fresh');
 $node->safe_psql('fresh', 'CREATE EXTENSION migchain');
 my $fresh_init_privs = init_privs_of('fresh');
@@ -80,8 +82,11 @@ $node->safe_psql('fresh', "SELECT migchain.grant_analyst('upgrade_analyst'), mig
 $node->safe_psql('fresh', 'GRANT SELECT (person_id) ON migchain.request TO upgrade_analyst');
 my $fresh = schema_of('fresh');
 my $fresh_dumped = dumped_rights_of('fresh');
-like($fresh_dumped, qr/^GRANT SELECT,INSERT,UPDATE ON TABLE migchain\.request TO upgrade_loader;$/m,
+like($fresh_dumped, qr/^GRANT SELECT,INSERT ON TABLE migchain\.request TO upgrade_loader;$/m,
 	'a fresh install: pg_dump writes the loader\'s rights on the requests');
+like($fresh_dumped, qr/^GRANT UPDATE\(answer\) ON TABLE migchain\.request TO upgrade_loader;$/m,
+	'a fresh install: pg_dump writes the loader\'s rights on the columns of the requests');
+unlike($fresh_dumped, qr/^GRANT UPDATE\(batch_id\)/m, 'but not to update batch_id');
 my $fresh_rights = role_rights_of('fresh');
 like($fresh_rights, qr/period_cube.* upgrade_analyst/, 'a fresh install: the analyst may run period_cube');
 like($fresh, qr/CREATE VIEW migchain_bi\.overview_by_year/, 'the fresh schema lists the members');
@@ -94,6 +99,13 @@ for my $v (@released)
 	$node->safe_psql($db, 'SELECT migchain.generate_demo(5, 0.1)');
 	$node->safe_psql($db, "SELECT migchain.grant_analyst('upgrade_analyst'), migchain.grant_loader('upgrade_loader')");
 	$node->safe_psql($db, 'GRANT SELECT (person_id) ON migchain.request TO upgrade_analyst');
+	# a right given on by a role that holds the grant option
+	$node->safe_psql($db, q{
+		GRANT USAGE ON SCHEMA migchain TO upgrade_granting;
+		GRANT SELECT ON migchain.request TO upgrade_granting WITH GRANT OPTION;
+		SET ROLE upgrade_granting;
+		GRANT SELECT ON migchain.request TO upgrade_granted;
+		RESET ROLE});
 	my $sources = $node->safe_psql($db,
 		"SELECT string_agg(source || ' ' || n, ',' ORDER BY source)"
 		  . ' FROM (SELECT source, count(*) AS n FROM migchain.request WHERE source IS NOT NULL GROUP BY source) s');
@@ -135,6 +147,17 @@ for my $v (@released)
 	is($node->safe_psql($db, q{
 		SELECT bool_and(c.unchanged) FROM migchain.load_batch b, migchain.load_batch_check(b.batch_id) c}),
 		't', "$v: the batches' recorded checksums match their rows");
+	is($node->safe_psql($db, q{
+		SELECT string_agg(a.grantee::regrole || ' ' || a.privilege_type || ' from ' || a.grantor::regrole
+						  || CASE WHEN a.is_grantable THEN ' with grant option' ELSE '' END, ', ' ORDER BY a.grantee::regrole::text)
+		  FROM pg_class c, aclexplode(c.relacl) a
+		 WHERE c.oid = 'migchain.request'::regclass AND a.grantee::regrole::text LIKE 'upgrade_grant%'}),
+		'upgrade_granted SELECT from upgrade_granting, upgrade_granting SELECT from postgres with grant option',
+		"$v: a right given on by a role keeps that role as its grantor (REVOKE ... CASCADE reaches it)");
+	$node->safe_psql($db, 'REVOKE SELECT ON migchain.request FROM upgrade_granting CASCADE;'
+		  . ' REVOKE USAGE ON SCHEMA migchain FROM upgrade_granting');
+	is($node->safe_psql($db, "SELECT has_table_privilege('upgrade_granted', 'migchain.request', 'SELECT')"),
+		'f', "$v: and REVOKE ... CASCADE from the grantor takes it back");
 	is(dumped_rights_of($db), $fresh_dumped,
 		"$v: pg_dump writes the same rights as for a fresh install with the same grants (none taken as initial)");
 
@@ -241,6 +264,30 @@ if (grep { $_ eq '0.1.0' } @released)
 	($ret, $out, $err) = $node->psql('users_view', 'ALTER EXTENSION migchain UPDATE');
 	is($ret, 0, 'without the view, the update goes through') or diag($err);
 	is($node->safe_psql('users_view', 'SELECT count(*) FROM migchain.request'), '1', 'the request is kept');
+
+	# A subscription that copies into the old table, or a publication of it,
+	# would be lost with it: named too.
+	$node->safe_psql('postgres', 'CREATE DATABASE pub_src; CREATE DATABASE sub_dst');
+	$node->safe_psql('pub_src', "CREATE EXTENSION migchain VERSION '0.1.0'");
+	$node->safe_psql('pub_src', 'CREATE PUBLICATION requests FOR TABLE migchain.request');
+	$node->safe_psql('sub_dst', "CREATE EXTENSION migchain VERSION '0.1.0'");
+	$node->safe_psql('sub_dst', "CREATE SUBSCRIPTION from_src CONNECTION '" . $node->connstr . " dbname=pub_src"
+		  . "' PUBLICATION requests WITH (enabled = false, create_slot = false, slot_name = NONE, copy_data = false)");
+	is($node->safe_psql('sub_dst', "SELECT count(*) FROM pg_subscription_rel WHERE srrelid = 'migchain.request'::regclass"),
+		'1', 'the subscription lists the requests');
+	($ret, $out, $err) = $node->psql('sub_dst', 'ALTER EXTENSION migchain UPDATE');
+	like($err, qr/ERROR:  migchain 0\.2\.0 makes the table migchain\.request anew, and these depend on it: subscription from_src\n/,
+		'a subscription into the requests stops the update, named') or diag($err);
+	($ret, $out, $err) = $node->psql('pub_src', 'ALTER EXTENSION migchain UPDATE');
+	like($err, qr/these depend on it: publication of table (?:migchain\.)?request in publication requests\n/,
+		'a publication of the requests stops the update, named') or diag($err);
+	$node->safe_psql('sub_dst', 'DROP SUBSCRIPTION from_src');
+	$node->safe_psql('pub_src', 'DROP PUBLICATION requests');
+	for my $db ('pub_src', 'sub_dst')
+	{
+		($ret, $out, $err) = $node->psql($db, 'ALTER EXTENSION migchain UPDATE');
+		is($ret, 0, "without it, the update of $db goes through") or diag($err);
+	}
 
 	$node->safe_psql('postgres', 'CREATE DATABASE big_numbers');
 	$node->safe_psql('big_numbers', "CREATE EXTENSION migchain VERSION '0.1.0'");
