@@ -308,6 +308,69 @@ rollup_exact($sub, 'subscriber, after TRUNCATE and inserts');
 same_overview('after TRUNCATE and inserts');
 is($sub->safe_psql('postgres', 'SELECT sum(pending + positive + negative + withdrawn) FROM migchain.request_rollup'),
 	'25', 'the subscriber\'s rollup counts the 25, nothing from before the TRUNCATE');
+
+# The changes a table synchronization worker applies itself, after its
+# copy and before the apply worker takes over, fire row triggers only, as
+# the apply worker's do.  To make it apply some: subscribe anew while a
+# session holds the subscriber's rollup, so that the copy stops in its
+# statement trigger, change the requests on the publisher meanwhile, then
+# let it go on.
+$sub->safe_psql('postgres', 'DROP SUBSCRIPTION requests; TRUNCATE migchain.request');
+my $holder = $sub->background_psql('postgres');
+$holder->query_safe('BEGIN; LOCK migchain.request_rollup IN SHARE MODE');
+$sub->safe_psql('postgres', "CREATE SUBSCRIPTION again CONNECTION '$publisher' PUBLICATION requests");
+$sub->poll_query_until('postgres', q{
+	SELECT count(*) > 0 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+	 WHERE NOT l.granted AND l.relation = 'migchain.request_rollup'::regclass
+	   AND a.backend_type = 'logical replication worker'})
+  or die 'the table synchronization did not reach the rollup';
+$node->safe_psql('postgres', q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+SELECT 'LP', 'SY', date '2021-04-01' + i, 7100000 + i FROM generate_series(1, 40) i;
+UPDATE migchain.request SET answer = 'negative', answered_on = presented_on + 5
+ WHERE person_id BETWEEN 7100001 AND 7100010;
+DELETE FROM migchain.request WHERE person_id BETWEEN 7000001 AND 7000005;
+});
+$holder->query_safe('COMMIT');
+$holder->quit;
+$sub->wait_for_subscription_sync($node, 'again');
+$node->wait_for_catchup('again');
+is($sub->safe_psql('postgres', $digest), $node->safe_psql('postgres', $digest),
+	'the subscriber has the requests changed while its table was being copied');
+rollup_exact($sub, 'subscriber, after changes made while its table was being copied');
+same_overview('after changes made while the table was being copied');
+$sub->safe_psql('postgres', 'DROP SUBSCRIPTION again');
+
+# A publication FOR ALL TABLES sends the publisher's rollup too, whose rows
+# a subscriber must not add to its own: its guard drops them.  The
+# publisher can still compact (the rollup's replica identity is the whole
+# row).
+$node->safe_psql('postgres', 'CREATE PUBLICATION everything FOR ALL TABLES');
+$sub->safe_psql('postgres', q{
+TRUNCATE migchain.request, migchain.load_batch, migchain.country_route, migchain.holiday,
+         migchain.detention_episode, migchain.condition_observation, migchain.return_case,
+         migchain.unanswered_withdrawal});
+$sub->safe_psql('postgres', "CREATE SUBSCRIPTION everything CONNECTION '$publisher' PUBLICATION everything");
+$sub->wait_for_subscription_sync($node, 'everything');
+is($sub->safe_psql('postgres', 'SELECT count(*) FROM migchain.request_rollup WHERE compacted'), '0',
+	'FOR ALL TABLES: the publisher\'s compacted counts are not copied into the subscriber\'s rollup');
+rollup_exact($sub, 'subscriber of FOR ALL TABLES, after the initial copy');
+$node->safe_psql('postgres', q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+SELECT 'T&O', 'IR', date '2019-02-01' + i, 7200000 + i FROM generate_series(1, 30) i;
+UPDATE migchain.request SET answer = 'positive', answered_on = presented_on + 9
+ WHERE person_id BETWEEN 7200001 AND 7200012;
+});
+is($node->safe_psql('postgres', 'SELECT migchain.compact_request_rollup() > 0'), 't',
+	'FOR ALL TABLES: the publisher compacts its rollup');
+$node->wait_for_catchup('everything');
+is($sub->safe_psql('postgres', $digest), $node->safe_psql('postgres', $digest),
+	'FOR ALL TABLES: the subscriber has the requests');
+rollup_exact($sub, 'subscriber of FOR ALL TABLES, after inserts, answers and a compaction on the publisher');
+same_overview('FOR ALL TABLES, after inserts, answers and a compaction on the publisher');
+$sub->safe_psql('postgres', 'DROP SUBSCRIPTION everything');
+$node->safe_psql('postgres', 'DROP PUBLICATION everything');
+
 my $errors = () = slurp_file($sub->logfile) =~ /ERROR:/g;
 is($errors, 0, 'the subscriber logged no error');
 $sub->stop;
