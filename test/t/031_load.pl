@@ -206,11 +206,11 @@ SELECT min(migchain.begin_load('load $run', 'writer ' || i)) FROM generate_serie
 			  . ($r_retries // 0) . ' retries');
 	}
 	my $failures = failures($offset);
-	# Each retry followed a failure, and each failure in the server log was
-	# retried, but for one of each answering client that the end of the run
-	# cut short: the log tells every failure.
+	# Each retry followed a failure, so the log misses none (a failure that
+	# the end of the run cuts short, one or more tries of a transaction
+	# still being retried then, is in the log but was not retried).
 	my $logged_failures = $failures->{serialization} + $failures->{deadlock};
-	ok($logged_failures >= $retries && $logged_failures <= $retries + $clients{answer},
+	ok($logged_failures >= $retries,
 		"$run: the server log has a failure for each retry pgbench made ($logged_failures failures, $retries retries)");
 
 	# Every insert is there: per client, the transactions pgbench logged
