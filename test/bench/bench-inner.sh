@@ -149,7 +149,7 @@ done
 # views run theirs inside request_counts(), period_cube() and the like):
 # auto_explain reports each to the client.
 plans() {
-	"${psql[@]}" -c "SET migchain.language = 'en'" -c "LOAD 'auto_explain'" \
+	"${psql[@]}" -c "LOAD 'migchain'" -c "SET migchain.language = 'en'" -c "LOAD 'auto_explain'" \
 		-c "SET auto_explain.log_min_duration = 0" -c "SET auto_explain.log_nested_statements = on" \
 		-c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
 		-c "SET auto_explain.log_level = notice" -c "$1" 2>&1 >/dev/null
@@ -187,10 +187,12 @@ for view in overview_by_year overview_5y not_confirmed_by_country answer_tally_b
 	echo "$view reads (every plan, auto_explain): ${reads[$view]}"
 done
 
-# Median of BENCH_RUNS timed runs (ms), after one warm-up run.
+# Median of BENCH_RUNS timed runs (ms), after one warm-up run (the library
+# loaded first, as in check_same).
 time_query() {
 	{
 		echo '\o /dev/null'
+		echo "LOAD 'migchain';"
 		echo "SET migchain.language = 'en';"
 		echo "$1;"
 		echo '\timing on'
