@@ -31,35 +31,51 @@ SELECT request_id::int8 AS request_id, kind::text AS kind, country::text AS coun
   FROM migchain.request;
 SQL
 
-# The demo's load is one statement over every cell, so its commit starts a
-# compaction of the rollup in the background: wait for it (a minute at most;
-# then compact here, and say so), so that the rollup is read as it stands
-# after a load.
+# A load that asks for a compaction of the rollup starts it in the
+# background when it commits.  Wait for it, so that nothing runs behind the
+# next measurement: until no delta is left uncompacted, or until no
+# compaction is at work two seconds after the load (none was asked for: a
+# small load leaves its deltas to a later compaction).  Prints "ran
+# <tenths of a second waited>", "none <deltas left>", or "running" when a
+# compaction is still at work after a minute.
 rollup_settled() {
-	local waited=0
-	while [ "$("${psql[@]}" -d "$1" -At -c "SELECT count(*) FROM migchain.request_rollup WHERE NOT compacted")" != 0 ]; do
-		if [ "$waited" -ge 600 ]; then
-			echo "make bench: the rollup of $1 was not compacted within 60 s of the load; compacting it here" >&2
-			"${psql[@]}" -d "$1" -At -c "SELECT migchain.compact_request_rollup()" >/dev/null
-			return 1
+	local waited=0 state left running
+	while :; do
+		state=$("${psql[@]}" -d "$1" -At -F ' ' -c "
+			SELECT (SELECT count(*) FROM migchain.request_rollup WHERE NOT compacted),
+			       (SELECT count(*) FROM pg_stat_activity
+			         WHERE backend_type = 'migchain rollup compaction' AND datname = current_database())")
+		read -r left running <<<"$state"
+		if [ "$left" = 0 ]; then
+			echo "ran $waited"
+			return
+		elif [ "$running" = 0 ] && [ "$waited" -ge 20 ]; then
+			echo "none $left"
+			return
+		elif [ "$waited" -ge 600 ]; then
+			echo "make bench: a compaction of the rollup of $1 is still at work a minute after the load" >&2
+			echo running
+			return
 		fi
 		sleep 0.1
 		waited=$((waited + 1))
 	done
-	echo "$waited"
 }
-compacted_after=$(rollup_settled postgres) || compacted_after=never
+# After the demo's load (one statement over every cell, which asks for a
+# compaction), before the rollup is read.
+settled=$(rollup_settled postgres)
+read -r compaction compaction_n <<<"$settled"
 "${psql[@]}" <<SQL
 VACUUM (ANALYZE) migchain.request;
 VACUUM (ANALYZE) migchain.request_rollup;
 VACUUM (ANALYZE) request_text;
 SELECT pg_prewarm('migchain.request'), pg_prewarm('request_text'), pg_prewarm('migchain.request_rollup');
 SQL
-if [ "$compacted_after" = never ]; then
-	echo "rollup after the demo's load: not compacted by the background worker within 60 s"
-else
-	printf "rollup after the demo's load: compacted by the background worker within %.1f s\n" "$(calc "($compacted_after + 1) / 10")"
-fi
+case $compaction in
+ran) echo "rollup after the demo's load: compacted by the background worker" ;;
+none) echo "rollup after the demo's load: not compacted ($compaction_n deltas), no compaction at work" ;;
+*) echo "rollup after the demo's load: its compaction still at work after a minute" ;;
+esac
 "${psql[@]}" -At -F ' ' -c "
 	SELECT 'request_rollup:', count(*), 'rows,', count(DISTINCT (year, kind, country)), 'cells,',
 	       count(*) FILTER (WHERE NOT compacted), 'not compacted,',
@@ -346,10 +362,11 @@ fi
 triggers="request_rollup_insert request_rollup_update request_rollup_delete request_rollup_truncate"
 
 # load_run VARIANT BATCH: one timed load; prints "ms wal_bytes temp_bytes
-# checkpoints end_load_ms compaction_wait" (checkpoints: 1 when one
-# completed during the run; compaction_wait in tenths of a second, or never).
+# checkpoints end_load_ms compaction" (checkpoints: 1 when one completed
+# during the run; compaction: rollup_settled's answer, "ran:<tenths>",
+# "none:<deltas>" or "running"; "-" without the rollup).
 load_run() {
-	local variant=$1 batch=$2 table=migchain.request out t copy commit endl=0 settled=0
+	local variant=$1 batch=$2 table=migchain.request out t copy commit endl=0 settled=-
 	[ "$variant" = none ] && table=public.request_plain
 	out=$({
 		echo "TRUNCATE $table RESTART IDENTITY;"
@@ -388,7 +405,8 @@ load_run() {
 	if [ "$variant" = rollup ]; then
 		# the rollup is exact after the load, and its compaction done
 		local n
-		settled=$(rollup_settled bench_load) || settled=never
+		settled=$(rollup_settled bench_load)
+		settled=${settled/ /:}
 		n=$("${psql[@]}" "${ldb[@]}" -At -c "SELECT count(*) FROM migchain.verify_request_rollup()")
 		if [ "$n" != 0 ]; then
 			echo "make bench: verify_request_rollup() finds $n differences after a load" >&2
@@ -402,7 +420,7 @@ load_run() {
 # files, and the runs.
 declare -A variants=([plain]="rollup disabled none" [batch]="rollup none")
 declare -A load_ms load_wal load_temp load_runs_ms load_end
-declare -A load_settle=([plain]=0 [batch]=0)
+declare -A load_compaction
 load_ckpt=0
 for batch in plain batch; do
 	for v in ${variants[$batch]}; do load_run "$v" "$batch" >/dev/null; done
@@ -415,11 +433,7 @@ for batch in plain batch; do
 			load_temp[$batch/$v]+="$temp "
 			load_end[$batch/$v]+="$endl "
 			load_ckpt=$((load_ckpt + ckpt))
-			if [ "$settled" = never ] || [ "${load_settle[$batch]}" = never ]; then
-				load_settle[$batch]=never
-			elif [ "$settled" -gt "${load_settle[$batch]}" ]; then
-				load_settle[$batch]=$settled
-			fi
+			[ "$settled" = - ] || load_compaction[$batch]+="$settled "
 		done
 	done
 	for v in ${variants[$batch]}; do
@@ -459,11 +473,25 @@ for batch in plain batch; do
 			"$(calc "${load_wal[$batch/$v]} / 1048576")" "$(calc "${load_temp[$batch/$v]} / 1048576")" \
 			"$(for t in ${load_runs_ms[$batch/$v]}; do printf '%.0f ' "$t"; done)"
 	done
-	if [ "${load_settle[$batch]}" = never ]; then
-		echo "  compaction after a load: not done by the background worker within 60 s"
-	else
-		printf '  compaction after a load: done by the background worker within %.1f s\n' "$(calc "(${load_settle[$batch]} + 1) / 10")"
-	fi
+	# after the loads with the rollup: how many asked for a compaction that
+	# the background worker ran, and how many left their deltas uncompacted
+	ran=0 none=0 running=0 max_wait=0 left=
+	for c in ${load_compaction[$batch]}; do
+		case ${c%%:*} in
+		ran)
+			ran=$((ran + 1))
+			if [ "${c#*:}" -gt "$max_wait" ]; then max_wait=${c#*:}; fi ;;
+		none) none=$((none + 1)); left=${c#*:} ;;
+		*) running=$((running + 1)) ;;
+		esac
+	done
+	[ "$ran" = 0 ] ||
+		printf '  compaction: run by the background worker after %s of the %s loads with the rollup (done within %.1f s)\n' \
+			"$ran" "$load_runs" "$(calc "($max_wait + 1) / 10")"
+	[ "$none" = 0 ] ||
+		echo "  compaction: none at work after $none of the $load_runs loads with the rollup ($left deltas left uncompacted)"
+	[ "$running" = 0 ] ||
+		echo "  compaction: still at work a minute after $running of the $load_runs loads with the rollup"
 	[ "$batch" = batch ] && printf '  end_load() after the load (rollup): %.1f ms\n' "${load_end[batch/rollup]}"
 	with_none=$(calc "${load_ms[$batch/rollup]} / ${load_ms[$batch/none]}")
 	suffix=
