@@ -424,7 +424,7 @@ declare -A load_compaction
 load_ckpt=0
 for batch in plain batch; do
 	for v in ${variants[$batch]}; do load_run "$v" "$batch" >/dev/null; done
-	for i in $(seq "$load_runs"); do
+	for _ in $(seq "$load_runs"); do
 		for v in ${variants[$batch]}; do
 			run=$(load_run "$v" "$batch")
 			read -r t wal temp ckpt endl settled <<<"$run"
