@@ -3442,10 +3442,10 @@ $$;
 
 ALTER TABLE @extschema@.request RENAME TO request_0_1_0;
 ALTER SEQUENCE @extschema@.request_request_id_seq RENAME TO request_0_1_0_request_id_seq;
-ALTER TABLE @extschema@.request_0_1_0 DROP CONSTRAINT request_pkey;
-DROP INDEX @extschema@.request_presented_on_idx;
-DROP INDEX @extschema@.request_country_presented_on_idx;
-DROP INDEX @extschema@.request_person_id_idx;
+ALTER TABLE @extschema@.request_0_1_0 RENAME CONSTRAINT request_pkey TO request_0_1_0_pkey;
+ALTER INDEX @extschema@.request_presented_on_idx RENAME TO request_0_1_0_presented_on_idx;
+ALTER INDEX @extschema@.request_country_presented_on_idx RENAME TO request_0_1_0_country_presented_on_idx;
+ALTER INDEX @extschema@.request_person_id_idx RENAME TO request_0_1_0_person_id_idx;
 
 CREATE TABLE @extschema@.request (
 	-- fixed-width, never-NULL columns first: the overviews read only these;
@@ -3496,6 +3496,41 @@ CREATE INDEX request_person_id_idx ON @extschema@.request (person_id);
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.request', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.request_request_id_seq', '');
+
+-- Where the old table and its indexes were kept, and their storage
+-- parameters, hold for the new ones, before the rows are copied.
+DO $$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN
+		SELECT o.relname AS old_name, n.relname AS new_name, o.relkind, o.reltablespace, o.reloptions
+		  FROM (VALUES ('request_0_1_0', 'request'),
+					   ('request_0_1_0_pkey', 'request_pkey'),
+					   ('request_0_1_0_presented_on_idx', 'request_presented_on_idx'),
+					   ('request_0_1_0_country_presented_on_idx', 'request_country_presented_on_idx'),
+					   ('request_0_1_0_person_id_idx', 'request_person_id_idx')) AS p(old_name, new_name)
+		  JOIN pg_catalog.pg_class o
+			ON o.relname OPERATOR(pg_catalog.=) p.old_name
+		   AND o.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+		  JOIN pg_catalog.pg_class n
+			ON n.relname OPERATOR(pg_catalog.=) p.new_name
+		   AND n.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	LOOP
+		IF t.reltablespace OPERATOR(pg_catalog.<>) 0 THEN
+			EXECUTE pg_catalog.format('ALTER %s @extschema@.%I SET TABLESPACE %I',
+				CASE WHEN t.relkind OPERATOR(pg_catalog.=) 'i' THEN 'INDEX' ELSE 'TABLE' END, t.new_name,
+				(SELECT s.spcname FROM pg_catalog.pg_tablespace s
+				  WHERE s.oid OPERATOR(pg_catalog.=) t.reltablespace));
+		END IF;
+		IF t.reloptions IS NOT NULL THEN
+			EXECUTE pg_catalog.format('ALTER %s @extschema@.%I SET (%s)',
+				CASE WHEN t.relkind OPERATOR(pg_catalog.=) 'i' THEN 'INDEX' ELSE 'TABLE' END, t.new_name,
+				pg_catalog.array_to_string(t.reloptions, ', '));
+		END IF;
+	END LOOP;
+END
+$$;
 
 -- loader_tables() names the table by its number: made again, it names the
 -- new one.
@@ -3597,9 +3632,9 @@ BEGIN
 END
 $$;
 
--- The numbering goes on where it was; the rights go over; so do the
--- table's settings (storage parameters, replica identity, row security,
--- the columns' statistics targets).  GRANT in an update script would be
+-- The numbering goes on where it was, with the sequence's options; the
+-- rights go over; so do the table's settings (replica identity, row
+-- security, the columns' statistics targets and options).  GRANT in an update script would be
 -- recorded as the extension's initial privileges, which pg_dump leaves
 -- out: the new objects get none, as in a fresh install, so the rights
 -- given stay the roles' own and pg_dump keeps them.
@@ -3608,14 +3643,22 @@ DECLARE
 	last pg_catalog.int8;
 	called pg_catalog.bool;
 	old_table pg_catalog.pg_class;
+	seq pg_catalog.pg_sequence;
 	col record;
 BEGIN
 	SELECT s.last_value, s.is_called INTO last, called FROM @extschema@.request_0_1_0_request_id_seq s;
-	IF last OPERATOR(pg_catalog.>) 2147483647 THEN
+	IF last OPERATOR(pg_catalog.>) 2147483647 OR last OPERATOR(pg_catalog.<) -2147483648 THEN
 		RAISE EXCEPTION 'the request numbers of migchain 0.1.0 have reached %, beyond the 4-byte numbers of migchain 0.2.0', last
 			USING ERRCODE = 'numeric_value_out_of_range',
 				  HINT = 'Number the requests anew from 1, and restart the sequence, then update.';
 	END IF;
+	-- the sequence's options, within the 4-byte numbers
+	SELECT * INTO seq FROM pg_catalog.pg_sequence q
+	 WHERE q.seqrelid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0_request_id_seq'::pg_catalog.regclass;
+	EXECUTE pg_catalog.format('ALTER SEQUENCE @extschema@.request_request_id_seq INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s %s',
+		greatest(least(seq.seqincrement, 2147483647), -2147483648),
+		greatest(seq.seqmin, -2147483648), least(seq.seqmax, 2147483647),
+		seq.seqcache, CASE WHEN seq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END);
 	PERFORM pg_catalog.setval('@extschema@.request_request_id_seq', last, called);
 	PERFORM @extschema@.carry_grants_0_1_0('@extschema@.request_0_1_0', '@extschema@.request', 'TABLE');
 	PERFORM @extschema@.carry_grants_0_1_0('@extschema@.request_0_1_0_request_id_seq',
@@ -3627,10 +3670,6 @@ BEGIN
 
 	SELECT * INTO old_table FROM pg_catalog.pg_class c
 	 WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass;
-	IF old_table.reloptions IS NOT NULL THEN
-		EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request SET (%s)',
-								  pg_catalog.array_to_string(old_table.reloptions, ', '));
-	END IF;
 	IF old_table.relreplident OPERATOR(pg_catalog.=) 'f' THEN
 		ALTER TABLE @extschema@.request REPLICA IDENTITY FULL;
 	ELSIF old_table.relreplident OPERATOR(pg_catalog.=) 'n' THEN
@@ -3645,14 +3684,20 @@ BEGIN
 		ALTER TABLE @extschema@.request FORCE ROW LEVEL SECURITY;
 	END IF;
 	FOR col IN
-		SELECT a.attname, a.attstattarget FROM pg_catalog.pg_attribute a
+		SELECT a.attname, a.attstattarget, a.attoptions FROM pg_catalog.pg_attribute a
 		 WHERE a.attrelid OPERATOR(pg_catalog.=) '@extschema@.request_0_1_0'::pg_catalog.regclass
 		   AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
-		   AND a.attstattarget OPERATOR(pg_catalog.>=) 0
+		   AND (a.attstattarget OPERATOR(pg_catalog.>=) 0 OR a.attoptions IS NOT NULL)
 		   AND a.attname OPERATOR(pg_catalog.<>) 'source'
 	LOOP
-		EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request ALTER COLUMN %I SET STATISTICS %s',
-								  col.attname, col.attstattarget);
+		IF col.attstattarget OPERATOR(pg_catalog.>=) 0 THEN
+			EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request ALTER COLUMN %I SET STATISTICS %s',
+									  col.attname, col.attstattarget);
+		END IF;
+		IF col.attoptions IS NOT NULL THEN
+			EXECUTE pg_catalog.format('ALTER TABLE @extschema@.request ALTER COLUMN %I SET (%s)',
+									  col.attname, pg_catalog.array_to_string(col.attoptions, ', '));
+		END IF;
 	END LOOP;
 END
 $$;

@@ -119,6 +119,7 @@ typedef struct RequestColumns
 } RequestColumns;
 
 void		mc_rollup_define_settings(void);
+static bool rollup_in_apply(void);
 
 /* Define migchain.load_batch (called from _PG_init). */
 void
@@ -353,8 +354,10 @@ rollup_add_rows(Relation rel, Tuplestorestate *rows, const RequestColumns *col,
 
 /*
  * Every load batch that gained rows must exist and not have been taken
- * back, and only a superuser (the admin; pg_restore) may add rows to a
- * batch that end_load() ended: what it recorded stays true.
+ * back, and only a superuser may add rows to a batch that end_load()
+ * ended: what it recorded stays true.  A superuser (the admin) may also
+ * name a batch that does not exist (yet): a parallel pg_restore copies the
+ * requests before the batches.  The checks keep the loaders' rows true.
  */
 static void
 rollup_check_batches(RollupCatalog *cat, const BatchGains *gains)
@@ -374,6 +377,8 @@ rollup_check_batches(RollupCatalog *cat, const BatchGains *gains)
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "request rollup: the query of the load batches returned %s",
 				 SPI_result_code_string(rc));
+		if (SPI_processed == 0 && superuser_arg(cat->writer))
+			continue;			/* the admin's, e.g. a parallel restore before its batches */
 		if (SPI_processed == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
@@ -406,6 +411,7 @@ rollup_xact_callback(XactEvent event, void *arg)
 		return;
 	if (event != XACT_EVENT_COMMIT)
 	{
+		/* a prepared transaction's request is dropped: a later one asks again */
 		if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE ||
 			event == XACT_EVENT_PARALLEL_ABORT)
 			compaction_wanted = false;
@@ -518,6 +524,15 @@ request_rollup_maintain(PG_FUNCTION_ARGS)
 	int64		cells = 0;
 
 	rollup_columns(rel, &col);
+
+	/*
+	 * In a worker of logical replication that applies rows one by one, the
+	 * row trigger request_rollup_apply counts every row of the process,
+	 * also those that SQL run there (a trigger on another table) writes:
+	 * counting them here too would count them twice.
+	 */
+	if (!TRIGGER_FIRED_BY_TRUNCATE(ev) && rollup_in_apply())
+		return PointerGetDatum(NULL);
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "request rollup", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
@@ -931,6 +946,16 @@ request_rollup_worker_main(Datum main_arg)
 	BackgroundWorkerInitializeConnectionByOid(DatumGetObjectId(main_arg), InvalidOid,
 											  BGWORKER_BYPASS_ALLOWCONN);
 
+	/*
+	 * The worker runs as the bootstrap superuser: nothing the database's or
+	 * anyone's settings say may steer what it runs.  Its search path is
+	 * pg_catalog's alone (an operator or function of another schema could
+	 * otherwise run with its rights), and it compacts at READ COMMITTED.
+	 */
+	SetConfigOption("search_path", "pg_catalog, pg_temp", PGC_SUSET, PGC_S_OVERRIDE);
+	SetConfigOption("default_transaction_isolation", "read committed", PGC_SUSET, PGC_S_OVERRIDE);
+	SetConfigOption("session_replication_role", "origin", PGC_SUSET, PGC_S_OVERRIDE);
+
 	SetCurrentStatementStartTimestamp();
 	StartTransactionCommand();
 	PushActiveSnapshot(GetTransactionSnapshot());
@@ -940,9 +965,10 @@ request_rollup_worker_main(Datum main_arg)
 		elog(ERROR, "request rollup compaction: SPI_connect failed");
 	rc = SPI_execute("SELECT pg_catalog.quote_ident(n.nspname)"
 					 "  FROM pg_catalog.pg_extension e"
-					 "  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace"
-					 " WHERE e.extname = 'migchain'"
-					 "   AND pg_catalog.to_regclass(pg_catalog.quote_ident(n.nspname) || '.request_rollup') IS NOT NULL",
+					 "  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
+					 " WHERE e.extname OPERATOR(pg_catalog.=) 'migchain'"
+					 "   AND pg_catalog.to_regclass(pg_catalog.textcat(pg_catalog.quote_ident(n.nspname),"
+					 "                                                 '.request_rollup')) IS NOT NULL",
 					 true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "request rollup compaction: finding the extension returned %s",

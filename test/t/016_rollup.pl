@@ -371,9 +371,86 @@ same_overview('FOR ALL TABLES, after inserts, answers and a compaction on the pu
 $sub->safe_psql('postgres', 'DROP SUBSCRIPTION everything');
 $node->safe_psql('postgres', 'DROP PUBLICATION everything');
 
+# SQL that runs inside the apply worker writes requests too: a trigger of
+# the subscriber's on a replicated table inserts a request per row.  Those
+# rows are counted once (by the row trigger, as every row of that worker).
+$node->safe_psql('postgres', q{
+CREATE TABLE staging (person bigint PRIMARY KEY, country text NOT NULL);
+CREATE PUBLICATION staged FOR TABLE staging;
+});
+$sub->safe_psql('postgres', q{
+CREATE TABLE staging (person bigint PRIMARY KEY, country text NOT NULL);
+CREATE FUNCTION staged_request() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO migchain.request (kind, country, presented_on, person_id)
+	VALUES ('LP', NEW.country, '2021-09-09', NEW.person);
+	RETURN NULL;
+END $$;
+CREATE TRIGGER staged_request AFTER INSERT ON staging FOR EACH ROW EXECUTE FUNCTION staged_request();
+ALTER TABLE staging ENABLE ALWAYS TRIGGER staged_request;
+});
+$sub->safe_psql('postgres', "CREATE SUBSCRIPTION staged CONNECTION '$publisher' PUBLICATION staged");
+$sub->wait_for_subscription_sync($node, 'staged');
+my $requests_before = $sub->safe_psql('postgres', 'SELECT count(*) FROM migchain.request');
+$node->safe_psql('postgres', q{INSERT INTO staging SELECT 7300000 + i, 'KE' FROM generate_series(1, 10) i});
+$node->wait_for_catchup('staged');
+is($sub->safe_psql('postgres', 'SELECT count(*) FROM migchain.request') - $requests_before, 10,
+	'a trigger in the apply worker inserted 10 requests');
+rollup_exact($sub, 'subscriber, after requests inserted by SQL inside the apply worker');
+is($sub->safe_psql('postgres', q{SELECT sum(pending) FROM migchain.request_counts(2021, 2021) WHERE country = 'KE'}),
+	'10', 'and they are counted once');
+$sub->safe_psql('postgres', 'DROP SUBSCRIPTION staged');
+$node->safe_psql('postgres', 'DROP PUBLICATION staged; DROP TABLE staging');
+
 my $errors = () = slurp_file($sub->logfile) =~ /ERROR:/g;
 is($errors, 0, 'the subscriber logged no error');
 $sub->stop;
+
+# --- the background worker runs as the bootstrap superuser: nothing of the
+# database's may steer it.  The owner of a database (not a superuser, a
+# loader) sets the database's search path to a schema of its own with an
+# operator = and || that would make it a superuser if a superuser ran
+# them; a compaction runs; the owner is no superuser.
+$node->safe_psql('postgres', q{
+CREATE ROLE owner_not_super LOGIN;
+CREATE DATABASE owned OWNER owner_not_super;
+});
+$node->safe_psql('owned', q{
+CREATE EXTENSION migchain;
+SELECT migchain.grant_loader('owner_not_super');
+});
+$node->safe_psql('owned', q{
+CREATE SCHEMA trap;
+CREATE FUNCTION trap.name_eq(name, name) RETURNS bool LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('is_superuser') = 'on' THEN
+		EXECUTE 'ALTER ROLE owner_not_super SUPERUSER';
+	END IF;
+	RETURN $1::text OPERATOR(pg_catalog.=) $2::text;
+END $$;
+CREATE FUNCTION trap.text_cat(text, text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('is_superuser') = 'on' THEN
+		EXECUTE 'ALTER ROLE owner_not_super SUPERUSER';
+	END IF;
+	RETURN pg_catalog.textcat($1, $2);
+END $$;
+CREATE OPERATOR trap.= (LEFTARG = name, RIGHTARG = name, FUNCTION = trap.name_eq);
+CREATE OPERATOR trap.|| (LEFTARG = text, RIGHTARG = text, FUNCTION = trap.text_cat);
+ALTER DATABASE owned SET search_path = trap, pg_catalog, public;
+}, extra_params => [ '-U', 'owner_not_super' ]);
+# one statement of 260 cells asks for a compaction at its commit
+$node->safe_psql('owned', q{
+INSERT INTO migchain.request (kind, country, presented_on, person_id)
+SELECT (ARRAY['LP', 'T&O'])[1 + i % 2]::migchain.request_kind,
+       (ARRAY['MA', 'DZ', 'TN', 'LY', 'EG', 'SD', 'ER', 'ET', 'SO', 'KE', 'NG', 'GH', 'SN'])[1 + (i / 2) % 13]::migchain.country,
+       make_date(2010 + (i / 26) % 10, 3, 1), 7400000 + i
+  FROM generate_series(0, 259) i;
+}, extra_params => [ '-U', 'owner_not_super' ]);
+ok($node->poll_query_until('owned', 'SELECT count(*) = 0 FROM migchain.request_rollup WHERE NOT compacted'),
+	'the compaction ran in the database of a non-superuser owner');
+is($node->safe_psql('postgres', q{SELECT rolsuper FROM pg_roles WHERE rolname = 'owner_not_super'}),
+	'f', 'and its search path did not make the owner a superuser');
 
 # --- (d) after a crash --------------------------------------------------------------
 # Committed requests survive an immediate shutdown (no checkpoint: recovery

@@ -256,7 +256,13 @@ $target->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', 'from_p
 	'plain dump restored with psql');
 $target->command_ok([ 'pg_restore', '--exit-on-error', '-d', 'from_custom', "$tmp/src.dump" ],
 	'custom dump restored with pg_restore');
-for my $db ('from_plain', 'from_custom')
+# In parallel too: pg_restore -j copies the larger tables first, so the
+# requests come before their load batches (the admin may write a batch
+# number that is not there yet).
+$target->safe_psql('postgres', 'CREATE DATABASE from_parallel');
+$target->command_ok([ 'pg_restore', '--exit-on-error', '-j', '2', '-d', 'from_parallel', "$tmp/src.dump" ],
+	'custom dump restored with pg_restore -j 2');
+for my $db ('from_plain', 'from_custom', 'from_parallel')
 {
 	restored($db);
 	rights_restored($db);

@@ -289,6 +289,50 @@ if (grep { $_ eq '0.1.0' } @released)
 		is($ret, 0, "without it, the update of $db goes through") or diag($err);
 	}
 
+	# The settings of the old table, its indexes, columns and sequence go
+	# over to the new ones.
+	my $space = PostgreSQL::Test::Utils::tempdir;
+	$node->safe_psql('postgres', "CREATE TABLESPACE upgrade_space LOCATION '$space'");
+	$node->safe_psql('postgres', 'CREATE DATABASE settings_kept');
+	$node->safe_psql('settings_kept', "CREATE EXTENSION migchain VERSION '0.1.0'");
+	$node->safe_psql('settings_kept', q{
+		INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('LP', 'MA', '2020-01-01', 1);
+		ALTER TABLE migchain.request SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01);
+		ALTER TABLE migchain.request SET TABLESPACE upgrade_space;
+		ALTER INDEX migchain.request_presented_on_idx SET (fillfactor = 80);
+		ALTER INDEX migchain.request_person_id_idx SET TABLESPACE upgrade_space;
+		ALTER TABLE migchain.request ALTER COLUMN person_id SET STATISTICS 500;
+		ALTER TABLE migchain.request ALTER COLUMN country SET (n_distinct = 120);
+		ALTER TABLE migchain.request REPLICA IDENTITY FULL;
+		ALTER SEQUENCE migchain.request_request_id_seq INCREMENT BY 10 CACHE 20});
+	($ret, $out, $err) = $node->psql('settings_kept', 'ALTER EXTENSION migchain UPDATE');
+	is($ret, 0, 'a table with settings of its own is updated') or diag($err);
+	is($node->safe_psql('settings_kept', q{
+		SELECT c.relname || ' ' || coalesce(t.spcname, '-') || ' ' || coalesce(array_to_string(c.reloptions, ','), '-')
+		  FROM pg_class c LEFT JOIN pg_tablespace t ON t.oid = c.reltablespace
+		 WHERE c.relnamespace = 'migchain'::regnamespace AND c.relname LIKE 'request%'
+		   AND c.relkind IN ('r', 'i') AND c.relname NOT LIKE 'request_rollup%'
+		 ORDER BY 1}),
+		join("\n", 'request upgrade_space fillfactor=90,autovacuum_vacuum_scale_factor=0.01',
+			'request_country_presented_on_idx - -', 'request_person_id_idx upgrade_space -',
+			'request_pkey - -', 'request_presented_on_idx - fillfactor=80'),
+		'the tablespaces and storage parameters of the table and its indexes are kept');
+	is($node->safe_psql('settings_kept', q{
+		SELECT string_agg(attname || ' ' || attstattarget || ' ' || ('n_distinct=120' = ANY (coalesce(attoptions, '{}'))),
+						  ', ' ORDER BY attnum)
+		  FROM pg_attribute WHERE attrelid = 'migchain.request'::regclass AND attname IN ('person_id', 'country')}),
+		'country -1 true, person_id 500 false', 'the columns\' statistics target and options are kept');
+	is($node->safe_psql('settings_kept', q{
+		SELECT relreplident FROM pg_class WHERE oid = 'migchain.request'::regclass}),
+		'f', 'the replica identity is kept');
+	is($node->safe_psql('settings_kept', q{
+		SELECT seqincrement || ' ' || seqcache || ' ' || seqmax FROM pg_sequence
+		 WHERE seqrelid = 'migchain.request_request_id_seq'::regclass}),
+		'10 20 2147483647', 'the sequence keeps its increment and cache, within the 4-byte numbers');
+	is($node->safe_psql('settings_kept', q{
+		INSERT INTO migchain.request (kind, country, presented_on, person_id) VALUES ('LP', 'MA', '2020-01-01', 2)
+		RETURNING request_id}), '11', 'and goes on from where it was');
+
 	$node->safe_psql('postgres', 'CREATE DATABASE big_numbers');
 	$node->safe_psql('big_numbers', "CREATE EXTENSION migchain VERSION '0.1.0'");
 	$node->safe_psql('big_numbers', q{
