@@ -58,12 +58,12 @@ round_count(PG_FUNCTION_ARGS)
 	if (count < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a count to publish cannot be negative: " INT64_FORMAT, count),
+				 errmsg("a count to publish cannot be negative: %lld", (long long) count),
 				 errhint("round_count() rounds counts of requests, persons or cases, which are 0 or more.")));
 	if (count > PG_INT64_MAX - base)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("count out of range for rounding to %d: " INT64_FORMAT, base, count)));
+				 errmsg("count out of range for rounding to %d: %lld", base, (long long) count)));
 	PG_RETURN_INT64(publish_round(count, base));
 }
 
@@ -113,8 +113,8 @@ publish_counts(ArrayType *a, const char *what, int *count)
 		if (values[i] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a %s count cannot be negative: " INT64_FORMAT " (element %d)",
-							what, values[i], i + 1)));
+					 errmsg("a %s count cannot be negative: %lld (element %d)",
+							what, (long long) values[i], i + 1)));
 	}
 	return values;
 }
@@ -126,7 +126,7 @@ publish_check_count(int64 value, const char *what)
 	if (value < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a %s count cannot be negative: " INT64_FORMAT, what, value)));
+				 errmsg("a %s count cannot be negative: %lld", what, (long long) value)));
 }
 
 PG_FUNCTION_INFO_V1(suppress_block_masks);
@@ -174,8 +174,8 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 		if (n[i] + w[i] > p[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("country %d of a block has more not confirmed requests than presented: " INT64_FORMAT " + " INT64_FORMAT " > " INT64_FORMAT,
-							i + 1, n[i], w[i], p[i])));
+					 errmsg("country %d of a block has more not confirmed requests than presented: %lld + %lld > %lld",
+							i + 1, (long long) n[i], (long long) w[i], (long long) p[i])));
 	}
 	row_mask = palloc(Max(mn, 1));
 	(void) suppress_block(mn, n, w, p, positive, pending, base, threshold,
