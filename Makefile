@@ -47,7 +47,9 @@ OBJS = \
 	src/demo_cases.o \
 	src/country.o \
 	src/country_parse.o \
-	src/country_table.o
+	src/country_table.o \
+	src/suppression.o \
+	src/publish.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of
@@ -100,11 +102,19 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 # the distribution's default unless pg_config already names one.
 # clang and its runtimes build the fuzzers; sqlsmith sends random queries;
 # the client libraries and a JDK run the programs of docs/clients.md
-# (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh).
+# (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh);
+# libpq and libxlsxwriter build the report tool; pg_cron (named after the
+# server's version, test/deps.sh) schedules snapshots.
 DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all \
 	clang-14 libclang-rt-14-dev sqlsmith \
-	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless
+	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless \
+	libpq-dev libxlsxwriter-dev
+
+# Packages only make test needs: a spreadsheet program that opens the
+# workbook (test/t/061_report.pl) and a linear-programming solver for the
+# disclosure audit (test/publish/audit.py).
+TEST_DEB_PACKAGES = libreoffice-calc-nogui python3-scipy unzip
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
 # sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness
@@ -197,6 +207,7 @@ deps:
 	@test/deps-node.sh
 
 test: deps
+	@test/deps.sh $(TEST_DEB_PACKAGES)
 	@$(MAKE) --no-print-directory clean >/dev/null
 	$(MAKE) --no-print-directory WERROR=1
 	$(SUDO) $(MAKE) --no-print-directory install >/dev/null
