@@ -30,7 +30,7 @@ range the LP found.  A model that is wrong fails loudly instead of passing.
 Usage:
   audit.py CONNINFO [--from Y] [--to Y] [--base B] [--threshold S]
                     [--truth CONNINFO | --no-truth | --truth-cells FILE]
-                    [--pattern FILE | --cells FILE] [--zeros-shown]
+                    [--pattern FILE | --cells FILE] [--zeros-shown] [--verbose]
       audit the cells published_cells(from, to, B, S) publishes; with
       --pattern, the cells of FILE (a JSON list of objects with sheet, year,
       kind, country_code (null: sheet 1 or the total row) and measure) are
@@ -453,6 +453,9 @@ def audit(args):
             if x is not None and not (lo - EPS <= x <= hi + EPS):
                 errors.append('MODEL %s: true count %d outside its feasible range [%s, %s]'
                               % (cell_label(key), x, fmt(lo), fmt(hi)))
+            if args.verbose:
+                print('hidden %s: feasible [%s, %s]%s' % (cell_label(key), fmt(lo), fmt(hi),
+                                                           '' if x is None else ', true %d' % x))
             if hi - lo < base - EPS:
                 leaks += 1
                 print('LEAK %s: feasible [%s, %s] (width %s < %d)%s'
@@ -614,6 +617,7 @@ def main():
     p.add_argument('--zeros-shown', action='store_true',
                    help='use also that zeros are never hidden (hidden cells >= 1) and that a '
                         'listed country has requests (presented >= 1)')
+    p.add_argument('--verbose', action='store_true', help='print the range of every hidden cell')
     p.add_argument('--tables', metavar='FILE', help='LP against bridges on the tables of FILE')
     p.add_argument('--random-tables', metavar='N', type=int)
     p.add_argument('--seed', type=int, default=1)

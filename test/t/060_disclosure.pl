@@ -345,8 +345,10 @@ my @naive_leaks_exact = (
 	'LEAK 2021 T&O sheet 2 total negative: feasible [3, 3] (width 0 < 1), true 3');
 # Rounded to tens, a row still gives negative = not_confirmed - withdrawn
 # within 9 (two figures each known within [v-5, v+4]); the column and
-# sheet 1 leaks are covered by the rounding (Morocco's counts lie anywhere
-# in [0, 14], the pending of 2021 in [0, 19]).
+# sheet 1 leaks are covered by the rounding: Morocco's counts lie anywhere
+# in [0, 14] (e.g. withdrawn = 100 - 40 - 60 with each figure 5 off), the
+# pending of 2021 LP in [0, 14] (presented - positive - not confirmed:
+# 204 - 125 - 65 at most).
 my @naive_leaks_rounded = (
 	'LEAK 2020 T&O sheet 2 AL negative: feasible [0, 9] (width 9 < 10), true 3',
 	'LEAK 2020 T&O sheet 2 AM negative: feasible [0, 9] (width 9 < 10), true 4',
