@@ -3,11 +3,13 @@
 
 An attacker who reads a publication knows, per (year, kind) block, the
 relations between its cells (docs/publishing.md, "The published
-relations"):
+relations", and what the listing itself tells):
 
   sheet 1                 presented = positive + negative + withdrawn + pending
   sheet 2/3, country c    not_confirmed_c = negative_c + withdrawn_c
                           presented_c >= not_confirmed_c
+                          presented_c >= 1 (a country is listed only when it
+                          has requests, or flagged 'no process')
   sheet 2/3, total row    negative = sum negative_c, withdrawn = sum withdrawn_c,
                           not_confirmed = sum not_confirmed_c,
                           presented = sum presented_c,
@@ -30,7 +32,8 @@ range the LP found.  A model that is wrong fails loudly instead of passing.
 Usage:
   audit.py CONNINFO [--from Y] [--to Y] [--base B] [--threshold S]
                     [--truth CONNINFO | --no-truth | --truth-cells FILE]
-                    [--pattern FILE | --cells FILE] [--zeros-shown] [--verbose]
+                    [--pattern FILE | --cells FILE] [--spec-relations]
+                    [--zeros-shown] [--verbose]
       audit the cells published_cells(from, to, B, S) publishes; with
       --pattern, the cells of FILE (a JSON list of objects with sheet, year,
       kind, country_code (null: sheet 1 or the total row) and measure) are
@@ -38,9 +41,11 @@ Usage:
       counts: the audit of a suppression pattern of one's own (e.g. primary
       suppression alone).  --cells FILE and --truth-cells FILE read the
       published and the unrounded cells from JSON files (json_agg over
-      published_cells) instead of the database.  --zeros-shown uses two
-      facts more: a hidden count is never 0 (zeros are shown) and a country
-      listed has requests.
+      published_cells) instead of the database.  --spec-relations leaves
+      out presented_c >= 1 (not in the spec's list of relations);
+      --zeros-shown adds that a hidden count is never 0 (for rules under
+      which zeros are always shown).  --verbose prints the range of every
+      hidden cell.
   audit.py --tables FILE
       the exact criterion for single two-dimensional tables with their
       margins (no rounding): a hidden cell is determined iff it is a bridge
@@ -278,7 +283,7 @@ def rule_errors(key, value, flag, x, base, threshold):
             % (cell_label(key), x, 'NULL' if value is None else value, flag or 'NULL')]
 
 
-def build_block(year, kind, rows, base, threshold, hidden_min, zeros_shown):
+def build_block(year, kind, rows, base, threshold, hidden_min, listed):
     """The LP of one block and its cells: [(key, var, lo, hi, hidden)]."""
     lp = LP()
     cells = []
@@ -341,7 +346,7 @@ def build_block(year, kind, rows, base, threshold, hidden_min, zeros_shown):
                  '%s %s not_confirmed = negative + withdrawn' % (tag, code))
         lp.at_most([(1, v + 'not_confirmed'), (-1, v + 'presented')], 0,
                    '%s %s presented >= not_confirmed' % (tag, code))
-        if zeros_shown:
+        if listed:
             lp.bound(v + 'presented', 1, math.inf)
     # countries not listed have no requests: the sums hold with or without
     # a total row
@@ -402,7 +407,8 @@ def audit(args):
     for (year, kind) in sorted(blocks):
         rows = blocks[(year, kind)]
         try:
-            lp, cells = build_block(year, kind, rows, base, threshold, hidden_min, args.zeros_shown)
+            lp, cells = build_block(year, kind, rows, base, threshold, hidden_min,
+                                    not args.spec_relations)
         except ModelError as e:
             errors.append('MODEL %d %s: %s' % (year, kind, e))
             continue
@@ -615,8 +621,10 @@ def main():
     p.add_argument('--truth-cells', metavar='FILE',
                    help='the unrounded cells from FILE (JSON) instead of the database')
     p.add_argument('--zeros-shown', action='store_true',
-                   help='use also that zeros are never hidden (hidden cells >= 1) and that a '
-                        'listed country has requests (presented >= 1)')
+                   help='use also that zeros are never hidden (hidden cells >= 1)')
+    p.add_argument('--spec-relations', action='store_true',
+                   help='the relations the spec lists only: not that a country listed has '
+                        'requests (presented >= 1)')
     p.add_argument('--verbose', action='store_true', help='print the range of every hidden cell')
     p.add_argument('--tables', metavar='FILE', help='LP against bridges on the tables of FILE')
     p.add_argument('--random-tables', metavar='N', type=int)

@@ -224,9 +224,14 @@ cmp_ok($hidden_by{secondary} // 0, '>', 0,
 #             the other countries;
 #   2021 LP   pending 3, the year's only small figure of sheet 1: presented
 #             minus positive, negative and withdrawn (sheet 1 only);
-#   2021 T&O  Albania alone: every figure of its row is a total (negative 3).
-# 2019 LP is harmless; 2019 T&O has no requests (zeros); Somalia has no LP
-# process (no-process rows in every LP year).
+#   2021 T&O  Albania alone: every figure of its row is a total (negative 3);
+#   2022 LP   Morocco's one request (positive): presented 1, the rest 0 of its
+#             row shown; the other rows' presented are shown, so the total
+#             gives it.  Hiding Algeria's presented too (20, all of it not
+#             confirmed, so it can only grow) lets Morocco's presented only
+#             fall, to 0; but a country listed has requests: it is 1.
+# 2019 LP is harmless; 2019 and 2022 T&O have no requests (zeros); Somalia
+# has no LP process (no-process rows in every LP year).
 my @requests = (
 	# kind, year, country, positive, negative, withdrawn, pending
 	[ 'LP', 2019, 'MA', 20, 10, 10, 0 ],
@@ -240,6 +245,9 @@ my @requests = (
 	[ 'LP', 2021, 'MA', 100, 20, 30, 3 ],
 	[ 'LP', 2021, 'DZ', 30, 10, 10, 0 ],
 	[ 'T&O', 2021, 'AL', 60, 3, 30, 7 ],
+	[ 'LP', 2022, 'MA', 1, 0, 0, 0 ],
+	[ 'LP', 2022, 'DZ', 0, 10, 10, 0 ],
+	[ 'LP', 2022, 'NG', 30, 10, 10, 0 ],
 );
 $node->safe_psql('postgres', 'CREATE DATABASE handmade');
 $node->safe_psql('handmade', q{
@@ -342,13 +350,22 @@ my @naive_leaks_exact = (
 	'LEAK 2021 LP sheet 1 pending: feasible [3, 3] (width 0 < 1), true 3',
 	'LEAK 2021 T&O sheet 1 negative: feasible [3, 3] (width 0 < 1), true 3',
 	'LEAK 2021 T&O sheet 2 AL negative: feasible [3, 3] (width 0 < 1), true 3',
-	'LEAK 2021 T&O sheet 2 total negative: feasible [3, 3] (width 0 < 1), true 3');
+	'LEAK 2021 T&O sheet 2 total negative: feasible [3, 3] (width 0 < 1), true 3',
+	'LEAK 2022 LP sheet 3 MA presented: feasible [1, 1] (width 0 < 1), true 1');
 # Rounded to tens, a row still gives negative = not_confirmed - withdrawn
 # within 9 (two figures each known within [v-5, v+4]); the column and
-# sheet 1 leaks are covered by the rounding: Morocco's counts lie anywhere
-# in [0, 14] (e.g. withdrawn = 100 - 40 - 60 with each figure 5 off), the
-# pending of 2021 LP in [0, 14] (presented - positive - not confirmed:
-# 204 - 125 - 65 at most).
+# sheet 1 leaks are covered by the rounding: Morocco's counts of 2020 lie
+# anywhere in [0, 14] (e.g. withdrawn = 100 - 40 - 60 with each figure 5
+# off), the pending of 2021 LP in [0, 14] (presented - positive - not
+# confirmed: 204 - 125 - 65 at most), Morocco's presented of 2022 in [1, 13]
+# (presented - Algeria's - Nigeria's, where presented = positive + not
+# confirmed <= 34 + Algeria's presented + 24: at most 58 - 45).
+my @naive_covered_rounded = (
+	'hidden 2020 LP sheet 3 MA negative: feasible [0, 14], true 1',
+	'hidden 2020 LP sheet 3 MA withdrawn: feasible [0, 14], true 2',
+	'hidden 2020 LP sheet 3 MA not_confirmed: feasible [0, 14], true 3',
+	'hidden 2021 LP sheet 1 pending: feasible [0, 14], true 3',
+	'hidden 2022 LP sheet 3 MA presented: feasible [1, 13], true 1');
 my @naive_leaks_rounded = (
 	'LEAK 2020 T&O sheet 2 AL negative: feasible [0, 9] (width 9 < 10), true 3',
 	'LEAK 2020 T&O sheet 2 AM negative: feasible [0, 9] (width 9 < 10), true 4',
@@ -363,14 +380,23 @@ for my $case ([ 1, 5, \@naive_leaks_exact ], [ 10, 5, \@naive_leaks_rounded ])
 	is($status, 1, "$what: primary suppression alone fails the audit (exit 1)") or diag($out);
 	is(join("\n", grep { /^LEAK / } split /\n/, $out), join("\n", @$leaks),
 		"$what: primary suppression alone: the cells that leak, worked out by hand");
-	like($out, qr/^audit: 6 blocks, 9 hidden cells \(9 primary, 0 secondary\), ${\ scalar @$leaks} leaks, 0 model errors: FAIL$/m,
-		"$what: primary suppression alone: 9 cells hidden, all primary");
+	if ($b == 10)
+	{
+		my (undef, $verbose) = run_audit($admin, '--base', $b, '--threshold', $s, '--pattern', $naive,
+			'--verbose');
+		my %leaking = map { /^LEAK (.*?):/ ? ($1 => 1) : () } split /\n/, $verbose;
+		is(join("\n", grep { /^hidden (.*?):/ && !$leaking{$1} } split /\n/, $verbose),
+			join("\n", @naive_covered_rounded),
+			"$what: primary suppression alone: the cells the rounding covers, and their ranges");
+	}
+	like($out, qr/^audit: 8 blocks, 10 hidden cells \(10 primary, 0 secondary\), ${\ scalar @$leaks} leaks, 0 model errors: FAIL$/m,
+		"$what: primary suppression alone: 10 cells hidden, all primary");
 
 	($status, $out) = run_audit($reader, '--base', $b, '--threshold', $s, '--truth', $admin);
 	is($status, 0, "$what: migchain's pattern passes the audit") or diag($out);
 	my $sum = audit_summary($out);
-	ok($sum && $sum->{primary} == 9 && $sum->{secondary} > 0,
-		"$what: migchain hides the 9 primary cells and more")
+	ok($sum && $sum->{primary} == 10 && $sum->{secondary} > 0,
+		"$what: migchain hides the 10 primary cells and more")
 	  or diag($out);
 	note(sprintf('summary: %s: %d hidden cells, %d primary, %d secondary', $what,
 			$sum->{hidden}, $sum->{primary}, $sum->{secondary}))
@@ -379,6 +405,27 @@ for my $case ([ 1, 5, \@naive_leaks_exact ], [ 10, 5, \@naive_leaks_rounded ])
 	($status, $out) = run_audit($reader, '--from', 2020, '--to', 2021, '--base', $b, '--threshold', $s,
 		'--truth', $admin);
 	is($status, 0, "$what: 2020-2021 alone passes the audit") or diag($out);
+}
+# 2022 LP with exact figures: Morocco's presented (1) is hidden and the rest
+# of its row shown (zeros); what migchain hides beside it must leave it more
+# than one value, knowing that a country listed has requests.
+is($node->safe_psql('handmade', q{
+	SELECT string_agg(concat_ws(' ', measure, coalesce(value::text, 'NULL'), coalesce(flag, 'NULL')), ', '
+	                  ORDER BY array_position(ARRAY['negative', 'withdrawn', 'not_confirmed', 'presented'], measure))
+	  FROM migchain.published_cells(2022, 2022, 1, 5) WHERE kind = 'LP' AND country_code = 'MA'}),
+	'negative 0 NULL, withdrawn 0 NULL, not_confirmed 0 NULL, presented NULL suppressed',
+	'hand-made sheet base 1 threshold 5: 2022 LP, Morocco: presented hidden, the zeros shown');
+{
+	my ($status, $out) = run_audit($reader, '--from', 2022, '--to', 2022, '--base', 1, '--threshold', 5,
+		'--truth', $admin);
+	is($status, 0, 'hand-made sheet base 1 threshold 5: 2022 LP: migchain protects a presented of 1 in a listed row')
+	  or diag($out);
+	# without presented >= 1 (the relations of the spec alone) it passes:
+	# the listing is what gives the cell away
+	($status, $out) = run_audit($reader, '--from', 2022, '--to', 2022, '--base', 1, '--threshold', 5,
+		'--truth', $admin, '--spec-relations');
+	is($status, 0, 'hand-made sheet base 1 threshold 5: 2022 LP passes the relations of the spec alone')
+	  or diag($out);
 }
 is($node->safe_psql('handmade', q{
 	SELECT count(*) FROM (
