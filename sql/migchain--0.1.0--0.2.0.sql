@@ -4450,6 +4450,13 @@ CREATE FUNCTION @extschema@.suppress_block(negative pg_catalog.int8[], withdrawn
 COMMENT ON FUNCTION @extschema@.suppress_block(pg_catalog.int8[], pg_catalog.int8[], pg_catalog.int8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.int4) IS
 	'the cells to hide in one year and kind of the workbook, from the counts per country and the first sheet''s positive and pending: a mask per country (1 negative, 2 withdrawn, 4 not confirmed, 8 presented) and one for the totals (1 negative, 2 withdrawn, 4 not confirmed, 8 presented, 16 positive, 32 pending)';
 
+-- The language of migchain.language, for SQL that picks a text by it.
+CREATE FUNCTION @extschema@.output_language() RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'output_language'
+	LANGUAGE C STABLE PARALLEL SAFE;	-- STABLE: follows migchain.language
+COMMENT ON FUNCTION @extschema@.output_language() IS
+	'the language of text output, nl or en, as the setting migchain.language gives it; an error for a setting that is not a language';
+
 -- The note that travels with every published sheet, in the language of
 -- migchain.language (or the one given).
 CREATE FUNCTION @extschema@.publication_note(base pg_catalog.int4 DEFAULT 10,
@@ -4460,7 +4467,7 @@ CREATE FUNCTION @extschema@.publication_note(base pg_catalog.int4 DEFAULT 10,
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	l text := coalesce(lang, current_setting('migchain.language'));
+	l text := coalesce(lang, @extschema@.output_language());
 	rounded bool;
 	hidden bool;
 BEGIN
@@ -5000,7 +5007,7 @@ CREATE FUNCTION @extschema@.report_snapshot_cells(snapshot_id pg_catalog.int4,
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	lang text := current_setting('migchain.language');
+	lang text := @extschema@.output_language();
 	s @extschema@.report_snapshot := @extschema@.report_snapshot_get(snapshot_id);
 BEGIN
 	IF raw IS NULL THEN
@@ -5039,7 +5046,7 @@ CREATE FUNCTION @extschema@.report_snapshot_note(snapshot_id pg_catalog.int4)
 	RETURNS pg_catalog.text
 	LANGUAGE sql STABLE PARALLEL RESTRICTED
 BEGIN ATOMIC
-	SELECT CASE pg_catalog.current_setting('migchain.language')
+	SELECT CASE @extschema@.output_language()
 			   WHEN 'en' THEN (@extschema@.report_snapshot_get(snapshot_id)).note_en
 			   ELSE (@extschema@.report_snapshot_get(snapshot_id)).note_nl END;
 END;

@@ -2,6 +2,7 @@
 -- secondary suppression, the published sheets and report snapshots.  The
 -- expected figures are worked out by hand in the comments before each.
 SET migchain.language = 'en';
+SELECT migchain.output_language();
 
 -- round_count: to the nearest multiple of the base, halves up.  One case a
 -- line: 0, under half, half, just under the next half, a half again.
@@ -105,6 +106,7 @@ SELECT count(*) AS differ
 SET migchain.language = 'nl';
 SELECT * FROM migchain.published_cells(2020, 2020) WHERE sheet = 3;
 SET migchain.language = 'en';
+SELECT migchain.output_language();
 -- Open ends: the years with requests.
 SELECT min(year), max(year), count(*) FROM migchain.published_cells();
 -- No request in the period: zeros, every cell exact.
