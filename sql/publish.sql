@@ -2,6 +2,7 @@
 -- secondary suppression, the published sheets and report snapshots.  The
 -- expected figures are worked out by hand in the comments before each.
 SET migchain.language = 'en';
+SELECT migchain.output_language();
 
 -- round_count: to the nearest multiple of the base, halves up.  One case a
 -- line: 0, under half, half, just under the next half, a half again.
@@ -105,6 +106,7 @@ SELECT count(*) AS differ
 SET migchain.language = 'nl';
 SELECT * FROM migchain.published_cells(2020, 2020) WHERE sheet = 3;
 SET migchain.language = 'en';
+SELECT migchain.output_language();
 -- Open ends: the years with requests.
 SELECT min(year), max(year), count(*) FROM migchain.published_cells();
 -- No request in the period: zeros, every cell exact.
@@ -158,6 +160,13 @@ SELECT * FROM migchain.report_snapshot_check(:id);
 UPDATE migchain.request SET person_id = person_id + 1000
  WHERE request_id = (SELECT min(request_id) FROM migchain.request WHERE kind = 'LP');
 SELECT * FROM migchain.report_snapshot_check(:id);
+-- A route of the period is input too: SO getting an LP process from 2022
+-- changes sheet 3's input and its 4 cells of SO in 2022 (no longer "no
+-- process": SO has no request, so it is left out); put back, it matches.
+BEGIN;
+UPDATE migchain.country_route SET valid_to = '2022-01-01' WHERE country = 'SO';
+SELECT sheet, input_matches, cells_changed FROM migchain.report_snapshot_check(:id) WHERE sheet = 3;
+ROLLBACK;
 UPDATE migchain.request SET answer = 'negative'
  WHERE request_id IN (SELECT request_id FROM migchain.request
                        WHERE kind = 'LP' AND country = 'MA' AND answer = 'withdrawn'
@@ -213,15 +222,27 @@ INSERT INTO migchain.report_snapshot (snapshot_id, from_year, to_year, base, thr
     extension_version, frozen_at, frozen_by, fingerprint, note_nl, note_en)
 VALUES (50, 2020, 2022, 10, 5, '0.2.0', '2026-01-01 00:00+00', 'me', '', '', '');
 INSERT INTO migchain.report_snapshot_sheet VALUES (50, 4, 0, 0);
-INSERT INTO migchain.report_snapshot_sheet VALUES (51, 1, 0, 0);
 INSERT INTO migchain.report_snapshot_sheet VALUES (50, 1, 0, 0), (50, 1, 0, 0);
 INSERT INTO migchain.report_snapshot_cell (snapshot_id, ordinal, sheet, year, kind, measure)
-VALUES (51, 1, 1, 2020, 'LP', 'presented');
-INSERT INTO migchain.report_snapshot_cell (snapshot_id, ordinal, sheet, year, kind, measure)
 VALUES (50, 1, 1, 2020, 'LP', 'presented'), (50, 1, 1, 2020, 'LP', 'positive');
-INSERT INTO migchain.report_snapshot_view VALUES (51, 'cooperation', '[]');
 INSERT INTO migchain.report_snapshot_view VALUES (50, 'cooperation', '[]'), (50, 'cooperation', '[]');
-DELETE FROM migchain.report_snapshot;
+-- deleting or truncating snapshots takes their sheets, cells and views
+INSERT INTO migchain.report_snapshot_sheet VALUES (50, 2, 0, 0);
+INSERT INTO migchain.report_snapshot_cell (snapshot_id, ordinal, sheet, year, kind, measure)
+VALUES (50, 2, 1, 2020, 'LP', 'positive');
+INSERT INTO migchain.report_snapshot_view VALUES (50, 'departures', '[]');
+SELECT (SELECT count(*) FROM migchain.report_snapshot_sheet WHERE snapshot_id = 50) AS sheets,
+       (SELECT count(*) FROM migchain.report_snapshot_cell WHERE snapshot_id = 50) AS cells,
+       (SELECT count(*) FROM migchain.report_snapshot_view WHERE snapshot_id = 50) AS views;
+DELETE FROM migchain.report_snapshot WHERE snapshot_id = 50;
+SELECT (SELECT count(*) FROM migchain.report_snapshot_sheet WHERE snapshot_id = 50) AS sheets,
+       (SELECT count(*) FROM migchain.report_snapshot_cell WHERE snapshot_id = 50) AS cells,
+       (SELECT count(*) FROM migchain.report_snapshot_view WHERE snapshot_id = 50) AS views;
+SELECT (SELECT count(*) FROM migchain.report_snapshot_cell) > 0 AS analysts_snapshot_has_cells;
+TRUNCATE migchain.report_snapshot;
+SELECT (SELECT count(*) FROM migchain.report_snapshot_cell) AS cells,
+       (SELECT count(*) FROM migchain.report_snapshot_sheet) AS sheets,
+       (SELECT count(*) FROM migchain.report_snapshot_view) AS views;
 SELECT (SELECT count(*) FROM migchain.report_snapshot_cell) AS cells,
        (SELECT count(*) FROM migchain.report_snapshot_sheet) AS sheets,
        (SELECT count(*) FROM migchain.report_snapshot_view) AS views;

@@ -10,6 +10,9 @@
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 
+#include "utils/builtins.h"
+
+#include "language.h"
 #include "suppression.h"
 
 /* The largest count of a block: sums over every country cannot overflow. */
@@ -185,4 +188,16 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 		out[i] = Int32GetDatum(row_mask[i]);
 	out[mn] = Int32GetDatum(total_mask);
 	PG_RETURN_ARRAYTYPE_P(construct_array(out, mn + 1, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(output_language);
+/*
+ * output_language(): the language of migchain.language, 'nl' or 'en', for
+ * SQL that picks a text by it (and an error for a setting that is not a
+ * language, as every output that follows the setting gives).
+ */
+Datum
+output_language(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(mc_language() == MIGCHAIN_LANG_EN ? "en" : "nl"));
 }
