@@ -154,21 +154,33 @@ class LP:
                 name = [n for n, j in self.index.items() if j == i][0]
                 raise ModelError('the published figures leave %s no value (%s > %s)'
                                  % (name, fmt(lo), fmt(hi)))
+        # Without HiGHS's presolve: the HiGHS of SciPy 1.10 (Debian 12)
+        # calls some feasible blocks infeasible after its presolve (e.g. a
+        # block where every presented must equal its not confirmed); the
+        # blocks are small, solving them whole costs little.
+        solve = lambda c: linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
+                                  bounds=bounds, method='highs', options={'presolve': False})
         out = {}
+        if not names:
+            return out
+        # feasible at all?  (HiGHS may report an unbounded objective as
+        # "infeasible or unbounded": with a feasible table that is unbounded)
+        r = solve(np.zeros(len(self.lo)))
+        if r.status == 2:
+            raise ModelError('the published figures admit no table at all (LP infeasible)')
+        if r.status != 0:
+            raise ModelError('the LP solver failed: %s' % r.message)
         for name in names:
             i = self.index[name]
             ends = []
             for sign in (1, -1):
                 c = np.zeros(len(self.lo))
                 c[i] = sign
-                r = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
-                            bounds=bounds, method='highs')
+                r = solve(c)
                 if r.status == 0:
                     ends.append(sign * r.fun)
-                elif r.status == 3:
+                elif r.status in (2, 3):
                     ends.append(-sign * math.inf)
-                elif r.status == 2:
-                    raise ModelError('the published figures admit no table at all (LP infeasible)')
                 else:
                     raise ModelError('the LP solver failed: %s' % r.message)
             out[name] = tuple(ends)
