@@ -227,9 +227,10 @@ cmp_ok($hidden_by{secondary} // 0, '>', 0,
 #   2021 T&O  Albania alone: every figure of its row is a total (negative 3);
 #   2022 LP   Morocco's one request (positive): presented 1, the rest 0 of its
 #             row shown; the other rows' presented are shown, so the total
-#             gives it.  Hiding Algeria's presented too (20, all of it not
-#             confirmed, so it can only grow) lets Morocco's presented only
-#             fall, to 0; but a country listed has requests: it is 1.
+#             gives it.  A trap for secondary suppression too: hiding
+#             Algeria's presented beside it (20, all of it not confirmed, so
+#             it can only grow) lets Morocco's presented only fall, to 0, and
+#             a country listed has requests: it stays 1.
 # 2019 LP is harmless; 2019 and 2022 T&O have no requests (zeros); Somalia
 # has no LP process (no-process rows in every LP year).
 my @requests = (
