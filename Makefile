@@ -47,7 +47,9 @@ OBJS = \
 	src/demo_cases.o \
 	src/country.o \
 	src/country_parse.o \
-	src/country_table.o
+	src/country_table.o \
+	src/suppression.o \
+	src/publish.o
 
 # The install script of the current version is assembled from the pieces in
 # sql/install/ (one file per concern, applied in name order).  Scripts of

@@ -108,7 +108,17 @@ BEGIN ATOMIC
 					   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
 					   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
 					   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure)) AS f(f)
+					   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure),
+					   -- publishing: the published cells of any period, and
+					   -- freezing and reading report snapshots
+					   ('@extschema@.published_cells(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+					   ('@extschema@.published_overview(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+					   ('@extschema@.published_not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+					   ('@extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.text)'::pg_catalog.regprocedure),
+					   ('@extschema@.report_snapshot_get(pg_catalog.int4)'::pg_catalog.regprocedure),
+					   ('@extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool)'::pg_catalog.regprocedure),
+					   ('@extschema@.report_snapshot_note(pg_catalog.int4)'::pg_catalog.regprocedure),
+					   ('@extschema@.report_snapshot_check(pg_catalog.int4)'::pg_catalog.regprocedure)) AS f(f)
 	)
 	SELECT p.oid::pg_catalog.regprocedure
 	  FROM fns
@@ -215,10 +225,14 @@ BEGIN
 	FOR fn IN SELECT f FROM @extschema@.analyst_functions() f LOOP
 		EXECUTE format('GRANT EXECUTE ON ROUTINE %s TO %s', fn, who);
 	END LOOP;
+	-- report snapshots: what was frozen and published, never the unrounded
+	-- counts (the column count of the cells)
+	EXECUTE format('GRANT SELECT ON TABLE @extschema@.report_snapshot, @extschema@.report_snapshot_sheet TO %s', who);
+	EXECUTE format('GRANT SELECT (snapshot_id, ordinal, sheet, year, kind, country_code, country_name_nl, country_name_en, measure, value, flag) ON TABLE @extschema@.report_snapshot_cell TO %s', who);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) IS
-	'lets a role read the views of migchain_bi and call the period functions, never the person-level tables';
+	'lets a role read the views of migchain_bi, call the period functions, publish and freeze report snapshots and read what they published, never the person-level tables nor a snapshot''s unrounded counts';
 
 CREATE FUNCTION @extschema@.grant_loader(grantee pg_catalog.regrole) RETURNS pg_catalog.void
 	LANGUAGE plpgsql	-- not strict: check_grantee() refuses a NULL role
@@ -328,3 +342,22 @@ REVOKE EXECUTE ON FUNCTION @extschema@.end_load(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.load_batch_check(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.remove_load_batch(pg_catalog.int4, pg_catalog.text) FROM PUBLIC;
 -- ---- end of the rollup and load batches ----
+
+-- ---- Publishing (sql/install/48-publish.sql) ----
+-- The published cells and the snapshots read the counts with the owner's
+-- rights: for the roles given analyst access (grant_analyst grants them
+-- through analyst_functions()), not for PUBLIC.  report_input_fingerprint()
+-- reads the requests' hashes: it serves freeze_report() and
+-- report_snapshot_check() only.  round_count(), check_publication(),
+-- suppress_block() and publication_note() compute on their arguments:
+-- PUBLIC keeps them.
+REVOKE EXECUTE ON FUNCTION @extschema@.published_cells(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4,
+	pg_catalog.int4, pg_catalog.int4, pg_catalog.text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_get(pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_note(pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_check(pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_input_fingerprint(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+-- ---- end of publishing ----
