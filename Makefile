@@ -86,6 +86,30 @@ include $(PGXS)
 endif
 
 src/migchain.o: $(EXTENSION).control
+
+# The report tool migchain-report (src/report/, a client program with a
+# Makefile of its own: PGXS builds one module per Makefile).  make builds
+# it, make install puts it in REPORT_BINDIR and its man page in
+# REPORT_MANDIR (both under DESTDIR), make clean removes it; WERROR=1 holds
+# for it too.
+REPORT_BINDIR ?= /usr/local/bin
+REPORT_MANDIR ?= /usr/local/share/man/man1
+REPORT_MAKE = $(MAKE) --no-print-directory -C src/report PG_CONFIG='$(PG_CONFIG)' \
+	REPORT_BINDIR='$(REPORT_BINDIR)' REPORT_MANDIR='$(REPORT_MANDIR)'
+
+.PHONY: report install-report uninstall-report clean-report
+all: report
+report:
+	+@$(REPORT_MAKE)
+install: install-report
+install-report: report
+	+@$(REPORT_MAKE) install
+uninstall: uninstall-report
+uninstall-report:
+	+@$(REPORT_MAKE) uninstall
+clean: clean-report
+clean-report:
+	+@$(REPORT_MAKE) clean
 # Every object is rebuilt when a header changes.
 $(OBJS): $(wildcard src/*.h)
 
@@ -103,8 +127,11 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 # clang and its runtimes build the fuzzers; sqlsmith sends random queries;
 # the client libraries and a JDK run the programs of docs/clients.md
 # (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh).
+# migchain-report builds with libpq and libxlsxwriter; its test opens the
+# workbook with LibreOffice (headless) and reads the zip with unzip.
 DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all \
+	libpq-dev libxlsxwriter-dev libreoffice-calc-nogui unzip \
 	clang-14 libclang-rt-14-dev sqlsmith \
 	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless
 

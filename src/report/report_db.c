@@ -101,7 +101,12 @@ fail_result(const Reading *r, PGresult *res)
 	/* 42704 is an unknown snapshot only where a snapshot is read */
 	if (code == EXIT_REPORT_NO_SNAPSHOT && r->options->snapshot_id == 0)
 		code = EXIT_REPORT_DATABASE;
-	hint = server_hint != NULL ? report_strdup(server_hint) : own_hint(r, code);
+	/* ours where it says what to do with this program's options */
+	if (server_hint != NULL &&
+		!(code == EXIT_REPORT_NO_RIGHTS && r->options->raw && r->options->snapshot_id != 0))
+		hint = report_strdup(server_hint);
+	else
+		hint = own_hint(r, code);
 	message = report_printf("cannot read %s: %s%s%s%s", r->what, text,
 							state != NULL ? " (SQLSTATE " : "",
 							state != NULL ? state : "", state != NULL ? ")" : "");
