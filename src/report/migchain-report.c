@@ -248,6 +248,10 @@ check_not_empty(Report *report)
 				 report->from_year, report->to_year);
 }
 
+/*
+ * Check the command line and the output, read the report, write it, and
+ * say what was written.
+ */
 int
 main(int argc, char **argv)
 {
