@@ -402,6 +402,42 @@ sub check_chart
 	}
 }
 
+# The cells of the tables as the workbook stores them: a figure is a number
+# (a cell without a type), the hidden symbol and the words of no process
+# are text (t="s").
+sub check_cell_types
+{
+	my ($name, $xlsx, $book, $lang) = @_;
+	my @headers = ([ $words{$lang}{year}, (@{ $words{$lang}{overview} }) x 2 ],
+		$words{$lang}{country_header}, $words{$lang}{country_header});
+	for my $s (0 .. 2)
+	{
+		my $xml = '';
+		IPC::Run::run([ $unzip, '-p', $xlsx, 'xl/worksheets/sheet' . ($s + 1) . '.xml' ], '>', \$xml);
+		my %type;
+		while ($xml =~ /<c r="([A-Z]+\d+)"(?: s="\d+")?( t="(\w+)")?(\/?)>/g)
+		{
+			$type{$1} = $4 eq '/' ? 'blank' : defined $3 ? $3 : 'n';
+		}
+		my ($data, $after) = table_rows($book->[$s][1], @{ $headers[$s] });
+		my $first = $after - @$data + 1;
+		my ($numbers, $texts, @wrong) = (0, 0);
+		for my $i (0 .. $#$data)
+		{
+			for my $j (($s == 0 ? 1 : 3) .. $#{ $data->[$i] })
+			{
+				my $ref = chr(65 + $j) . ($first + $i);
+				my $want = $data->[$i][$j] =~ /^\d+$/ ? 'n' : 's';
+				$want eq 'n' ? $numbers++ : $texts++;
+				push @wrong, "$ref $data->[$i][$j]: " . ($type{$ref} // 'none') if ($type{$ref} // '') ne $want;
+			}
+		}
+		ok($numbers > 0 && $texts > 0 && !@wrong,
+			"$name, sheet " . ($s + 1) . ": $numbers figures are numbers, $texts hidden or no-process cells are text")
+		  or diag(join("\n", @wrong[ 0 .. ($#wrong > 9 ? 9 : $#wrong) ]));
+	}
+}
+
 # --- live workbooks, in Dutch and English --------------------------------------
 my %live;
 for my $lang ('nl', 'en')
@@ -442,6 +478,7 @@ for my $lang ('nl', 'en')
 	check_workbook("live $lang", $before_change->{"live-$lang"}, $lang, expected_rows($cells{$lang}, $lang),
 		source => $words{$lang}{live}, note => $note{$lang});
 	check_chart("live $lang", $live{$lang}, $before_change->{"live-$lang"}, $lang);
+	check_cell_types("live $lang", $live{$lang}, $before_change->{"live-$lang"}, $lang);
 }
 check_workbook('live, -d', $before_change->{'live-conninfo'}, 'nl', expected_rows($cells{nl}, 'nl'),
 	source => $words{nl}{live}, note => $note{nl});
