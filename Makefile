@@ -110,6 +110,7 @@ uninstall-report:
 clean: clean-report
 clean-report:
 	+@$(REPORT_MAKE) clean
+
 # Every object is rebuilt when a header changes.
 $(OBJS): $(wildcard src/*.h)
 
@@ -126,14 +127,19 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES) $(EXTENSION).control
 # the distribution's default unless pg_config already names one.
 # clang and its runtimes build the fuzzers; sqlsmith sends random queries;
 # the client libraries and a JDK run the programs of docs/clients.md
-# (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh).
-# migchain-report builds with libpq and libxlsxwriter; its test opens the
-# workbook with LibreOffice (headless) and reads the zip with unzip.
+# (test/t/050_clients.pl), which also need node-postgres (test/deps-node.sh);
+# libpq and libxlsxwriter build the report tool; pg_cron (named after the
+# server's version, test/deps.sh) schedules snapshots.
 DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	postgresql postgresql-contrib postgresql-server-dev-all \
-	libpq-dev libxlsxwriter-dev libreoffice-calc-nogui unzip \
 	clang-14 libclang-rt-14-dev sqlsmith \
-	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless
+	python3-psycopg2 python3-psycopg libpostgresql-jdbc-java default-jdk-headless \
+	libpq-dev libxlsxwriter-dev
+
+# Packages only make test needs: a spreadsheet program that opens the
+# workbook (test/t/061_report.pl) and a linear-programming solver for the
+# disclosure audit (test/publish/audit.py).
+TEST_DEB_PACKAGES = libreoffice-calc-nogui python3-scipy unzip
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
 # sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness
@@ -226,6 +232,7 @@ deps:
 	@test/deps-node.sh
 
 test: deps
+	@test/deps.sh $(TEST_DEB_PACKAGES)
 	@$(MAKE) --no-print-directory clean >/dev/null
 	$(MAKE) --no-print-directory WERROR=1
 	$(SUDO) $(MAKE) --no-print-directory install >/dev/null

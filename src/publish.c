@@ -10,6 +10,9 @@
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 
+#include "utils/builtins.h"
+
+#include "language.h"
 #include "suppression.h"
 
 /* The largest count of a block: sums over every country cannot overflow. */
@@ -58,12 +61,12 @@ round_count(PG_FUNCTION_ARGS)
 	if (count < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a count to publish cannot be negative: " INT64_FORMAT, count),
+				 errmsg("a count to publish cannot be negative: %lld", (long long) count),
 				 errhint("round_count() rounds counts of requests, persons or cases, which are 0 or more.")));
 	if (count > PG_INT64_MAX - base)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("count out of range for rounding to %d: " INT64_FORMAT, base, count)));
+				 errmsg("count out of range for rounding to %d: %lld", base, (long long) count)));
 	PG_RETURN_INT64(publish_round(count, base));
 }
 
@@ -113,8 +116,8 @@ publish_counts(ArrayType *a, const char *what, int *count)
 		if (values[i] < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("a %s count cannot be negative: " INT64_FORMAT " (element %d)",
-							what, values[i], i + 1)));
+					 errmsg("a %s count cannot be negative: %lld (element %d)",
+							what, (long long) values[i], i + 1)));
 	}
 	return values;
 }
@@ -126,7 +129,7 @@ publish_check_count(int64 value, const char *what)
 	if (value < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a %s count cannot be negative: " INT64_FORMAT, what, value)));
+				 errmsg("a %s count cannot be negative: %lld", what, (long long) value)));
 }
 
 PG_FUNCTION_INFO_V1(suppress_block_masks);
@@ -174,8 +177,8 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 		if (n[i] + w[i] > p[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("country %d of a block has more not confirmed requests than presented: " INT64_FORMAT " + " INT64_FORMAT " > " INT64_FORMAT,
-							i + 1, n[i], w[i], p[i])));
+					 errmsg("country %d of a block has more not confirmed requests than presented: %lld + %lld > %lld",
+							i + 1, (long long) n[i], (long long) w[i], (long long) p[i])));
 	}
 	row_mask = palloc(Max(mn, 1));
 	(void) suppress_block(mn, n, w, p, positive, pending, base, threshold,
@@ -185,4 +188,16 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 		out[i] = Int32GetDatum(row_mask[i]);
 	out[mn] = Int32GetDatum(total_mask);
 	PG_RETURN_ARRAYTYPE_P(construct_array(out, mn + 1, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(output_language);
+/*
+ * output_language(): the language of migchain.language, 'nl' or 'en', for
+ * SQL that picks a text by it (and an error for a setting that is not a
+ * language, as every output that follows the setting gives).
+ */
+Datum
+output_language(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(mc_language() == MIGCHAIN_LANG_EN ? "en" : "nl"));
 }

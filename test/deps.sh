@@ -37,4 +37,4 @@ if [ -z "$major" ]; then
 	exit 1
 fi
 # shellcheck disable=SC2046
-install $(missing "postgresql-$major" "postgresql-server-dev-$major")
+install $(missing "postgresql-$major" "postgresql-server-dev-$major" "postgresql-$major-cron")

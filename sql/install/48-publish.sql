@@ -29,6 +29,13 @@ CREATE FUNCTION @extschema@.suppress_block(negative pg_catalog.int8[], withdrawn
 COMMENT ON FUNCTION @extschema@.suppress_block(pg_catalog.int8[], pg_catalog.int8[], pg_catalog.int8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.int4) IS
 	'the cells to hide in one year and kind of the workbook, from the counts per country and the first sheet''s positive and pending: a mask per country (1 negative, 2 withdrawn, 4 not confirmed, 8 presented) and one for the totals (1 negative, 2 withdrawn, 4 not confirmed, 8 presented, 16 positive, 32 pending)';
 
+-- The language of migchain.language, for SQL that picks a text by it.
+CREATE FUNCTION @extschema@.output_language() RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'output_language'
+	LANGUAGE C STABLE PARALLEL SAFE;	-- STABLE: follows migchain.language
+COMMENT ON FUNCTION @extschema@.output_language() IS
+	'the language of text output, nl or en, as the setting migchain.language gives it; an error for a setting that is not a language';
+
 -- The note that travels with every published sheet, in the language of
 -- migchain.language (or the one given).
 CREATE FUNCTION @extschema@.publication_note(base pg_catalog.int4 DEFAULT 10,
@@ -39,7 +46,7 @@ CREATE FUNCTION @extschema@.publication_note(base pg_catalog.int4 DEFAULT 10,
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	l text := coalesce(lang, current_setting('migchain.language'));
+	l text := coalesce(lang, @extschema@.output_language());
 	rounded bool;
 	hidden bool;
 BEGIN
@@ -336,15 +343,13 @@ CREATE TABLE @extschema@.report_snapshot_sheet (
 	row_count pg_catalog.int8 NOT NULL,
 	row_hash pg_catalog.int8 NOT NULL,
 	CONSTRAINT report_snapshot_sheet_pkey PRIMARY KEY (snapshot_id, sheet),
-	CONSTRAINT report_snapshot_sheet_snapshot FOREIGN KEY (snapshot_id)
-		REFERENCES @extschema@.report_snapshot ON DELETE CASCADE,
 	CONSTRAINT report_snapshot_sheet_sheet CHECK (sheet OPERATOR(pg_catalog.>=) 1
 												  AND sheet OPERATOR(pg_catalog.<=) 3)
 );
 COMMENT ON TABLE @extschema@.report_snapshot_sheet IS
-	'the fingerprint of the input rows of each sheet of a snapshot: the requests of the period (sheet 1), of T&O (sheet 2), of LP (sheet 3)';
+	'the fingerprint of the input rows of each sheet of a snapshot: the requests and routes of the period (sheet 1), of T&O (sheet 2), of LP (sheet 3)';
 COMMENT ON COLUMN @extschema@.report_snapshot_sheet.row_count IS 'how many requests';
-COMMENT ON COLUMN @extschema@.report_snapshot_sheet.row_hash IS 'the exclusive or of request_row_hash() of each';
+COMMENT ON COLUMN @extschema@.report_snapshot_sheet.row_hash IS 'the exclusive or of request_row_hash() of each, and of a hash of each route of the period';
 
 CREATE TABLE @extschema@.report_snapshot_cell (
 	snapshot_id pg_catalog.int4 NOT NULL,
@@ -359,9 +364,7 @@ CREATE TABLE @extschema@.report_snapshot_cell (
 	value pg_catalog.int8,
 	flag pg_catalog.text,
 	count pg_catalog.int8,
-	CONSTRAINT report_snapshot_cell_pkey PRIMARY KEY (snapshot_id, ordinal),
-	CONSTRAINT report_snapshot_cell_snapshot FOREIGN KEY (snapshot_id)
-		REFERENCES @extschema@.report_snapshot ON DELETE CASCADE
+	CONSTRAINT report_snapshot_cell_pkey PRIMARY KEY (snapshot_id, ordinal)
 );
 COMMENT ON TABLE @extschema@.report_snapshot_cell IS
 	'the cells of a snapshot as published (value, flag) and as counted (count: for the extension''s owner only)';
@@ -374,12 +377,36 @@ CREATE TABLE @extschema@.report_snapshot_view (
 	snapshot_id pg_catalog.int4 NOT NULL,
 	view_name pg_catalog.text NOT NULL,
 	rows pg_catalog.jsonb NOT NULL,
-	CONSTRAINT report_snapshot_view_pkey PRIMARY KEY (snapshot_id, view_name),
-	CONSTRAINT report_snapshot_view_snapshot FOREIGN KEY (snapshot_id)
-		REFERENCES @extschema@.report_snapshot ON DELETE CASCADE
+	CONSTRAINT report_snapshot_view_pkey PRIMARY KEY (snapshot_id, view_name)
 );
 COMMENT ON TABLE @extschema@.report_snapshot_view IS
 	'the other overviews of a snapshot''s period as they were, unrounded (cooperation, detention exits, departures, conditions at the end of the period): for the extension''s owner';
+
+-- The sheets, cells and views of a snapshot go with it when the owner
+-- deletes it (a trigger, not a foreign key: pg_restore -j loads the tables
+-- of an extension side by side, in no order).
+CREATE FUNCTION @extschema@.report_snapshot_delete() RETURNS pg_catalog.trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		TRUNCATE @extschema@.report_snapshot_sheet, @extschema@.report_snapshot_cell,
+				 @extschema@.report_snapshot_view;
+		RETURN NULL;
+	END IF;
+	DELETE FROM @extschema@.report_snapshot_sheet s WHERE s.snapshot_id = OLD.snapshot_id;
+	DELETE FROM @extschema@.report_snapshot_cell c WHERE c.snapshot_id = OLD.snapshot_id;
+	DELETE FROM @extschema@.report_snapshot_view v WHERE v.snapshot_id = OLD.snapshot_id;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.report_snapshot_delete() IS
+	'trigger: deletes the sheets, cells and views of the report snapshots deleted or truncated';
+CREATE TRIGGER report_snapshot_delete AFTER DELETE ON @extschema@.report_snapshot
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.report_snapshot_delete();
+CREATE TRIGGER report_snapshot_truncate AFTER TRUNCATE ON @extschema@.report_snapshot
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.report_snapshot_delete();
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot_snapshot_id_seq', '');
@@ -410,9 +437,10 @@ CREATE TRIGGER report_snapshot_frozen BEFORE UPDATE ON @extschema@.report_snapsh
 CREATE TRIGGER report_snapshot_frozen BEFORE UPDATE ON @extschema@.report_snapshot_view
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.report_snapshot_frozen();
 
--- The fingerprint of the input rows of each sheet of a period: how many
--- requests and the exclusive or of their hashes (as a load batch's
--- checksum): sheet 1 all, sheet 2 T&O, sheet 3 LP.
+-- The fingerprint of the input rows of each sheet of a period: the
+-- requests (how many, and the exclusive or of their hashes, as a load
+-- batch's checksum) and the routes of the period, which say where there was
+-- no process: sheet 1 all, sheet 2 T&O, sheet 3 LP.
 CREATE FUNCTION @extschema@.report_input_fingerprint(from_year pg_catalog.int4, to_year pg_catalog.int4)
 	RETURNS TABLE (sheet pg_catalog.int4, row_count pg_catalog.int8, row_hash pg_catalog.int8)
 	LANGUAGE sql STABLE SECURITY DEFINER PARALLEL RESTRICTED	-- not strict: check_period refuses NULL ends
@@ -426,6 +454,14 @@ BEGIN ATOMIC
 		 WHERE r.presented_on OPERATOR(pg_catalog.>=) @extschema@.period_start(from_year, to_year)
 		   AND r.presented_on OPERATOR(pg_catalog.<) @extschema@.period_end(from_year, to_year)
 		 GROUP BY r.kind
+		UNION ALL
+		SELECT cr.kind::pg_catalog.text, 0,
+			   pg_catalog.bit_xor(pg_catalog.hashtextextended(pg_catalog.concat_ws('|', cr.route_id,
+					cr.country, cr.kind, cr.valid_from, cr.valid_to, cr.has_process), 0))
+		  FROM @extschema@.country_route cr
+		 WHERE cr.valid_from OPERATOR(pg_catalog.<) @extschema@.period_end(from_year, to_year)
+		   AND coalesce(cr.valid_to, 'infinity') OPERATOR(pg_catalog.>) @extschema@.period_start(from_year, to_year)
+		 GROUP BY cr.kind
 	), sheets AS (
 		SELECT 1 AS sheet, NULL::pg_catalog.text AS kind
 		UNION ALL SELECT 2, 'T&O'
@@ -439,7 +475,7 @@ BEGIN ATOMIC
 	 ORDER BY s.sheet;
 END;
 COMMENT ON FUNCTION @extschema@.report_input_fingerprint(pg_catalog.int4, pg_catalog.int4) IS
-	'per sheet of the workbook, the requests of the period it reads (1: all, 2: T&O, 3: LP): how many, and the exclusive or of their request_row_hash(); counts and hashes only, read with the rights of the extension''s owner';
+	'per sheet of the workbook, the requests of the period it reads (1: all, 2: T&O, 3: LP), how many, and the exclusive or of their request_row_hash() and of a hash of each route of the period (whether there was a process); counts and hashes only, read with the rights of the extension''s owner';
 
 -- Freeze the publication of a period: its cells as published and as
 -- counted, the other overviews of the period, the fingerprint of its
@@ -550,7 +586,7 @@ CREATE FUNCTION @extschema@.report_snapshot_cells(snapshot_id pg_catalog.int4,
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	lang text := current_setting('migchain.language');
+	lang text := @extschema@.output_language();
 	s @extschema@.report_snapshot := @extschema@.report_snapshot_get(snapshot_id);
 BEGIN
 	IF raw IS NULL THEN
@@ -589,7 +625,7 @@ CREATE FUNCTION @extschema@.report_snapshot_note(snapshot_id pg_catalog.int4)
 	RETURNS pg_catalog.text
 	LANGUAGE sql STABLE PARALLEL RESTRICTED
 BEGIN ATOMIC
-	SELECT CASE pg_catalog.current_setting('migchain.language')
+	SELECT CASE @extschema@.output_language()
 			   WHEN 'en' THEN (@extschema@.report_snapshot_get(snapshot_id)).note_en
 			   ELSE (@extschema@.report_snapshot_get(snapshot_id)).note_nl END;
 END;

@@ -65,6 +65,8 @@ INSERT INTO migchain.country_route (country, kind, valid_from, valid_to, has_pro
   ('XXX', 'T&O', '2000-01-01', '2000-01-02', true, 'working_arrangement', '', 1, 'calendar_days', false, '');
 -- A holiday of the user's beside the demo's (Turkey, Sri Lanka).
 INSERT INTO migchain.holiday VALUES ('MA', '2021-07-30', E'Fête du Trône \'quoted\'\twith tab');
+-- A frozen report snapshot (its tables are dumped with the extension).
+SELECT migchain.freeze_report(2018, 2022, label => E'press answer, \'quoted\'');
 -- A user table with a column of each type, edge values and NULLs.
 CREATE TABLE public.typed (
 	id int PRIMARY KEY,
@@ -200,6 +202,20 @@ SELECT string_agg(b.system || ': ' || coalesce(c.unchanged::text, 'not ended'), 
  WHERE b.removed_at IS NULL}),
 		"migchain demo: true, tab\there, newline\nthere: true",
 		"$db: the load batches' rows are those they were ended with");
+
+	# The report snapshot comes back whole: today's data still gives it,
+	# its cells are those frozen, and it is still frozen.
+	is($target->safe_psql($db, q{
+SELECT string_agg(sheet || ':' || input_matches || ':' || cells_changed, ' ' ORDER BY sheet)
+  FROM migchain.report_snapshot_check(1)}),
+		'1:true:0 2:true:0 3:true:0', "$db: the report snapshot matches the restored data");
+	is($target->safe_psql($db, q{
+SELECT label || ' ' || count(c.*) FROM migchain.report_snapshot s
+  JOIN migchain.report_snapshot_cell c USING (snapshot_id) GROUP BY s.label}),
+		$source->safe_psql('src', q{
+SELECT label || ' ' || count(c.*) FROM migchain.report_snapshot s
+  JOIN migchain.report_snapshot_cell c USING (snapshot_id) GROUP BY s.label}),
+		"$db: the report snapshot's label and cells");
 
 	# The identity sequences go on where they were.
 	my $id = $target->safe_psql($db, q{

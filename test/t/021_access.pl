@@ -278,6 +278,43 @@ is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.request WHERE per
 is($node->safe_psql('postgres', 'SELECT count(*) FROM migchain.verify_request_rollup()'), '0',
 	'the rollup counts what the loaders loaded and the admin took back');
 
+# Report snapshots, as real logins: the analyst publishes and freezes; no
+# login but the owner changes or deletes a snapshot or reads its unrounded
+# counts; the owner deletes, and changes nothing either.
+($ret, $out, $err) = as('analyst', q{SELECT migchain.freeze_report(2018, 2022, label => 'analyst')});
+like($out, qr/^\d+$/, 'analyst: freezes a report snapshot') or diag($err);
+my $snap = $out;
+is($node->safe_psql('postgres', "SELECT frozen_by FROM migchain.report_snapshot WHERE snapshot_id = $snap"),
+	'analyst', "the snapshot records the analyst's login");
+($ret, $out, $err) = as('analyst', "SELECT count(*) FROM migchain.report_snapshot_cells($snap)");
+ok($ret == 0 && $out > 0, 'analyst: reads the published cells of the snapshot') or diag($err);
+($ret, $out, $err) = as('analyst', q{SELECT count(*) FROM migchain.published_cells(2018, 2022)});
+ok($ret == 0 && $out > 0, 'analyst: publishes live') or diag($err);
+for my $login ('analyst', 'loader', 'etl_login')
+{
+	for my $sql ("SELECT count(*) FROM migchain.report_snapshot_cells($snap, true)",
+		'SELECT sum(count) FROM migchain.report_snapshot_cell',
+		'SELECT count(*) FROM migchain.report_snapshot_view',
+		"UPDATE migchain.report_snapshot SET label = 'changed' WHERE snapshot_id = $snap",
+		"UPDATE migchain.report_snapshot_cell SET value = 0 WHERE snapshot_id = $snap",
+		"DELETE FROM migchain.report_snapshot WHERE snapshot_id = $snap",
+		"DELETE FROM migchain.report_snapshot_cell WHERE snapshot_id = $snap",
+		'TRUNCATE migchain.report_snapshot_sheet',
+		"INSERT INTO migchain.report_snapshot_sheet VALUES ($snap, 3, 0, 0)")
+	{
+		($ret, $out, $err) = as($login, $login eq 'etl_login' ? "SET ROLE loader; $sql" : $sql);
+		like($err, qr/permission denied/, "$login: $sql is refused");
+	}
+}
+is($node->safe_psql('postgres', qq{
+SELECT count(*) || ' ' || bool_and(input_matches AND cells_changed = 0)
+  FROM migchain.report_snapshot_check($snap)}), '3 true', 'the snapshot is as it was frozen');
+($ret, $out, $err) = $node->psql('postgres', "UPDATE migchain.report_snapshot SET label = 'x' WHERE snapshot_id = $snap");
+like($err, qr/report snapshot $snap is frozen: it cannot be changed/, 'the owner changes no snapshot either');
+$node->safe_psql('postgres', "DELETE FROM migchain.report_snapshot WHERE snapshot_id = $snap");
+is($node->safe_psql('postgres', "SELECT count(*) FROM migchain.report_snapshot_cell WHERE snapshot_id = $snap"),
+	'0', 'the owner deletes a snapshot, and its cells with it');
+
 # revoke_access: the analyst is back to nothing.
 $node->safe_psql('postgres', q{SELECT migchain.revoke_access('analyst')});
 ($ret, $out, $err) = as('analyst', 'SELECT count(*) FROM migchain_bi.overview_by_year');
