@@ -7,7 +7,6 @@
  *		each way of failing gets.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

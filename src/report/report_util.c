@@ -5,7 +5,6 @@
  *		temporary file and renamed into place), and how a cell is shown.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
