@@ -46,8 +46,8 @@ is_small(int64_t x, int64_t threshold)
 
 /*
  * How much of a pattern a row can take in the direction given (sign * the
- * pattern per unit, up to limit units) and stay valid: every count >= 0 and
- * t <= p.
+ * pattern per unit, up to limit units) and stay valid: every count >= 0,
+ * presented >= 1 (a country is listed because it has requests) and t <= p.
  */
 static int64_t
 row_capacity(const int64_t v[NCELLS], const int *pattern, int sign, int64_t limit)
@@ -57,8 +57,13 @@ row_capacity(const int64_t v[NCELLS], const int *pattern, int sign, int64_t limi
 	int			j;
 
 	for (j = 0; j < NCELLS; j++)
-		if (sign * pattern[j] < 0 && v[j] < cap)
-			cap = v[j];
+	{
+		/* a listed country has presented at least one request */
+		int64_t		floor = (j == 3) ? 1 : 0;
+
+		if (sign * pattern[j] < 0 && v[j] - floor < cap)
+			cap = v[j] - floor;
+	}
 	/* t - p changes by sign * (pattern t - pattern p) per unit */
 	slope = sign * (pattern[2] - pattern[3]);
 	if (slope > 0 && (v[3] - v[2]) / slope < cap)

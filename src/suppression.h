@@ -14,7 +14,8 @@
  *
  * The rule: every hidden cell is part of a "move", a change of hidden cells
  * only that keeps every published figure and every relation above and
- * leaves every count >= 0 and every t <= p, and that changes the cell by
+ * leaves every count >= 0, every t <= p and every p >= 1 (a country is
+ * listed because it had requests), and that changes the cell by
  * exactly base.  The true block and the block after the move publish the
  * same workbook, so the cell's feasible values span at least base + 1.
  * Moves are built from two country rows (one row gains what the other
