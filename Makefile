@@ -137,9 +137,10 @@ DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	libpq-dev libxlsxwriter-dev
 
 # Packages only make test needs: a spreadsheet program that opens the
-# workbook (test/t/061_report.pl) and a linear-programming solver for the
-# disclosure audit (test/publish/audit.py).
-TEST_DEB_PACKAGES = libreoffice-calc-nogui python3-scipy unzip
+# workbook and a pseudo-terminal for the progress line (test/t/061_report.pl),
+# and a linear-programming solver for the disclosure audit
+# (test/publish/audit.py).
+TEST_DEB_PACKAGES = libreoffice-calc-nogui unzip libio-pty-perl python3-scipy
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
 # sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness
