@@ -86,6 +86,31 @@ include $(PGXS)
 endif
 
 src/migchain.o: $(EXTENSION).control
+
+# The report tool migchain-report (src/report/, a client program with a
+# Makefile of its own: PGXS builds one module per Makefile).  make builds
+# it, make install puts it in REPORT_BINDIR and its man page in
+# REPORT_MANDIR (both under DESTDIR), make clean removes it; WERROR=1 holds
+# for it too.
+REPORT_BINDIR ?= /usr/local/bin
+REPORT_MANDIR ?= /usr/local/share/man/man1
+REPORT_MAKE = $(MAKE) --no-print-directory -C src/report PG_CONFIG='$(PG_CONFIG)' \
+	REPORT_BINDIR='$(REPORT_BINDIR)' REPORT_MANDIR='$(REPORT_MANDIR)'
+
+.PHONY: report install-report uninstall-report clean-report
+all: report
+report:
+	+@$(REPORT_MAKE)
+install: install-report
+install-report: report
+	+@$(REPORT_MAKE) install
+uninstall: uninstall-report
+uninstall-report:
+	+@$(REPORT_MAKE) uninstall
+clean: clean-report
+clean-report:
+	+@$(REPORT_MAKE) clean
+
 # Every object is rebuilt when a header changes.
 $(OBJS): $(wildcard src/*.h)
 
@@ -112,9 +137,10 @@ DEB_PACKAGES = build-essential perl iso-codes gettext libipc-run-perl \
 	libpq-dev libxlsxwriter-dev
 
 # Packages only make test needs: a spreadsheet program that opens the
-# workbook (test/t/061_report.pl) and a linear-programming solver for the
-# disclosure audit (test/publish/audit.py).
-TEST_DEB_PACKAGES = libreoffice-calc-nogui python3-scipy unzip
+# workbook and a pseudo-terminal for the progress line (test/t/061_report.pl),
+# and a linear-programming solver for the disclosure audit
+# (test/publish/audit.py).
+TEST_DEB_PACKAGES = libreoffice-calc-nogui unzip libio-pty-perl python3-scipy
 
 # make fuzz: every parser under libFuzzer with address and undefined-behaviour
 # sanitizers, FUZZ_SECONDS each (FUZZERS=NAME for one of them).  A harness

@@ -103,3 +103,19 @@ SELECT count(*) AS verschillen FROM migchain.verify_request_rollup();
 \echo
 \echo 'The same figures for BI tools, in plain SQL types:'
 \dv migchain_bi.*
+
+\echo
+\echo '== Publishing: sheet 1 as published (rounded to tens, counts under 5 and what would reveal them hidden: x) =='
+SELECT year AS jaar, kind AS soort,
+       coalesce(presented::text, 'x') AS "bekend gesteld", coalesce(positive::text, 'x') AS positief,
+       coalesce(negative::text, 'x') AS negatief, coalesce(withdrawn::text, 'x') AS ingetrokken,
+       coalesce(pending::text, 'x') AS "nog geen antwoord"
+  FROM migchain.published_overview(2018, 2022) ORDER BY kind, year;
+SELECT migchain.publication_note() AS toelichting;
+
+\echo
+\echo '== A frozen report snapshot of 2018-2022, and whether today''s data still gives it =='
+SELECT migchain.freeze_report(2018, 2022, label => 'demo: persvraag terugname') AS momentopname;
+SELECT sheet AS blad, kind AS soort, rows_now AS rijen, input_matches AS "invoer gelijk",
+       cells_changed AS "cellen gewijzigd"
+  FROM migchain.report_snapshot_check(1);
