@@ -280,7 +280,8 @@ def rule_errors(key, value, flag, x, base, threshold):
     """How the published (value, flag) of a count x breaks the rules."""
     raw = base == 1 and threshold <= 1
     if x == 0:
-        ok = value == 0 and flag is None
+        # a 0 is shown exactly, or hidden to protect another cell (secondary)
+        ok = (value == 0 and flag is None) or (value is None and flag == 'suppressed' and not raw)
     elif x < threshold:
         ok = value is None and flag == 'suppressed'
     else:

@@ -61,8 +61,9 @@ sub audit_summary
 # The true count of every cell from the requests (plain SQL, sharing nothing
 # with migchain but the rows), the countries without a process from the
 # routes, and what the rules make of them with base $b and threshold $s:
-# x = 0 shown 0 exactly, 1..s-1 hidden, otherwise round(x) to the nearest
-# multiple of b (halves up) or hidden.  Returns the counts of cells that
+# x = 0 shown 0 exactly or hidden (to protect another cell), 1..s-1
+# hidden, otherwise round(x) to the nearest multiple of b (halves up) or
+# hidden.  Returns the counts of cells that
 # break the rules and of the kinds of cells checked.
 sub plain_truth
 {
@@ -126,7 +127,8 @@ sub check_published
 	    SELECT j.*,
 	           CASE WHEN j.flag = 'no process' THEN j.value IS NULL AND j.tx IS NULL
 	                WHEN j.x IS NULL THEN false
-	                WHEN j.x = 0 THEN j.value = 0 AND j.flag IS NULL
+	                WHEN j.x = 0 THEN (j.value = 0 AND j.flag IS NULL)
+	                                  OR (j.value IS NULL AND j.flag = 'suppressed' AND NOT $raw)
 	                WHEN j.x < $s THEN j.value IS NULL AND j.flag = 'suppressed'
 	                ELSE (j.value = (j.x + $half) / $b * $b AND j.flag IS NOT DISTINCT FROM $rounded_flag)
 	                     OR (j.value IS NULL AND j.flag = 'suppressed' AND NOT $raw)

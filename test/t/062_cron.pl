@@ -124,17 +124,11 @@ is($node->safe_psql($db, qq{
 
 # The command of docs/publishing.md ("Scheduling"): the five calendar years
 # before the current one, labelled; run here as the analyst, directly.
-# (Until the section is in docs/publishing.md: docs/publishing-scheduling.part.md.)
-my ($doc_file, $doc_command);
-for my $file (grep { -f $_ } ('docs/publishing.md', 'docs/publishing-scheduling.part.md'))
-{
-	my $text = do { local $/; open my $fh, '<', $file or die "$file: $!"; <$fh> };
-	($doc_file, $doc_command) = ($file, $1)
-	  if $text =~ /SELECT cron\.schedule\('monthly-press-answer', '0 6 1 \* \*', \$\$\n(.*?)\$\$\);/s;
-	last if defined $doc_command;
-}
-ok(defined $doc_command, "the docs schedule 'monthly-press-answer' at '0 6 1 * *' ("
-	  . ($doc_file // 'not found') . ')');
+my $doc_file = 'docs/publishing.md';
+my $doc_text = do { local $/; open my $fh, '<', $doc_file or die "$doc_file: $!"; <$fh> };
+my ($doc_command) =
+  $doc_text =~ /SELECT cron\.schedule\('monthly-press-answer', '0 6 1 \* \*', \$\$\n(.*?)\$\$\);/s;
+ok(defined $doc_command, "$doc_file schedules 'monthly-press-answer' at '0 6 1 * *'");
 my $doc_snapshot = $node->safe_psql($db, $doc_command // 'SELECT NULL', extra_params => $as_reporter);
 is($node->safe_psql($db, qq{
 		SELECT concat_ws(' ', frozen_by, from_year = date_part('year', current_date) - 5,
