@@ -4488,12 +4488,14 @@ BEGIN
 	IF l = 'nl' THEN
 		RETURN concat_ws(' ',
 			CASE WHEN rounded THEN format('Aantallen zijn afgerond op veelvouden van %s.', base) END,
-			CASE WHEN hidden THEN format('Aantallen van 1 tot en met %s worden niet getoond (x), evenals andere aantallen waaruit een niet getoond aantal zou zijn af te leiden.', threshold - 1) END,
+			CASE WHEN hidden THEN format('%s worden niet getoond (x), evenals andere aantallen waaruit een niet getoond aantal zou zijn af te leiden.',
+				CASE WHEN threshold = 2 THEN 'Aantallen van 1' ELSE format('Aantallen van 1 tot en met %s', threshold - 1) END) END,
 			CASE WHEN rounded THEN 'Totalen zijn berekend uit de niet-afgeronde aantallen; afgeronde aantallen tellen daardoor niet altijd op tot het totaal.' END);
 	END IF;
 	RETURN concat_ws(' ',
 		CASE WHEN rounded THEN format('Figures are rounded to multiples of %s.', base) END,
-		CASE WHEN hidden THEN format('Counts from 1 to %s are not shown (x), nor are other figures from which a count not shown could be derived.', threshold - 1) END,
+		CASE WHEN hidden THEN format('%s not shown (x), nor are other figures from which a count not shown could be derived.',
+			CASE WHEN threshold = 2 THEN 'Counts of 1 are' ELSE format('Counts from 1 to %s are', threshold - 1) END) END,
 		CASE WHEN rounded THEN 'Totals are computed from the unrounded figures, so rounded figures may not add up to the totals.' END);
 END
 $$;
@@ -4921,54 +4923,62 @@ BEGIN
 				  HINT = 'Name the first and last year, e.g. migchain.freeze_report(2018, 2022).';
 	END IF;
 	PERFORM @extschema@.check_period(from_year, to_year);
-	-- what the snapshot reads must not change while it is frozen
-	IF current_setting('transaction_isolation') = 'read committed' THEN
-		LOCK TABLE @extschema@.request IN SHARE MODE;
-	END IF;
-
-	INSERT INTO @extschema@.report_snapshot (label, from_year, to_year, base, threshold,
-		extension_version, frozen_at, frozen_by, fingerprint, note_nl, note_en)
-	SELECT freeze_report.label, freeze_report.from_year, freeze_report.to_year,
-		   freeze_report.base, freeze_report.threshold, e.extversion, now(), session_user,
-		   (SELECT string_agg(format('%s:%s:%s', f.sheet, f.row_count, to_hex(f.row_hash)), ' ' ORDER BY f.sheet)
-			  FROM @extschema@.report_input_fingerprint(freeze_report.from_year, freeze_report.to_year) f),
-		   @extschema@.publication_note(freeze_report.base, freeze_report.threshold, 'nl'),
-		   @extschema@.publication_note(freeze_report.base, freeze_report.threshold, 'en')
-	  FROM pg_extension e
-	 WHERE e.extname = 'migchain'
-	RETURNING snapshot_id INTO id;
-
-	INSERT INTO @extschema@.report_snapshot_sheet (snapshot_id, sheet, row_count, row_hash)
-	SELECT id, f.sheet, f.row_count, f.row_hash
-	  FROM @extschema@.report_input_fingerprint(freeze_report.from_year, freeze_report.to_year) f;
-
-	INSERT INTO @extschema@.report_snapshot_cell (snapshot_id, ordinal, sheet, year, kind,
-		country_code, country_name_nl, country_name_en, measure, value, flag, count)
-	SELECT id, p.ordinal::int4, p.sheet, p.year, p.kind, p.country_code,
-		   @extschema@.name(p.country_code::@extschema@.country, 'nl'),
-		   @extschema@.name(p.country_code::@extschema@.country, 'en'),
-		   p.measure, p.value, p.flag, c.value
-	  FROM @extschema@.published_cells(freeze_report.from_year, freeze_report.to_year,
-									   freeze_report.base, freeze_report.threshold)
-		   WITH ORDINALITY AS p(sheet, year, kind, country_code, country_name, measure, value, flag, ordinal)
-	  JOIN @extschema@.published_cells(freeze_report.from_year, freeze_report.to_year, 1, 0)
-		   WITH ORDINALITY AS c(sheet, year, kind, country_code, country_name, measure, value, flag, ordinal)
-		ON c.ordinal = p.ordinal;
-
-	-- the other overviews of the period, as they are now
 	period_last := least(make_date(freeze_report.to_year, 12, 31), CURRENT_DATE);
-	INSERT INTO @extschema@.report_snapshot_view (snapshot_id, view_name, rows)
-	SELECT id, 'cooperation', coalesce(jsonb_agg(to_jsonb(v)), '[]')
-	  FROM @extschema@.cooperation(freeze_report.from_year, freeze_report.to_year) v
-	UNION ALL
-	SELECT id, 'detention_exits', coalesce(jsonb_agg(to_jsonb(v)), '[]')
-	  FROM @extschema@.detention_exits(freeze_report.from_year, freeze_report.to_year) v
-	UNION ALL
-	SELECT id, 'departures', coalesce(jsonb_agg(to_jsonb(v)), '[]')
-	  FROM @extschema@.departures(freeze_report.from_year, freeze_report.to_year) v
-	UNION ALL
-	SELECT id, 'conditions', coalesce(jsonb_agg(to_jsonb(v)), '[]')
-	  FROM @extschema@.conditions_as_of(period_last) v;
+	-- One statement: everything it reads, it reads in one snapshot, so the
+	-- fingerprint, the cells and the other overviews agree, without a lock
+	-- that would make writers wait.
+	WITH fp AS MATERIALIZED (
+		SELECT f.sheet, f.row_count, f.row_hash
+		  FROM @extschema@.report_input_fingerprint(freeze_report.from_year, freeze_report.to_year) f
+	), pub AS MATERIALIZED (
+		SELECT p.ordinal::int4 AS ordinal, p.sheet, p.year, p.kind, p.country_code, p.measure,
+			   p.value, p.flag, c.value AS count
+		  FROM @extschema@.published_cells(freeze_report.from_year, freeze_report.to_year,
+										   freeze_report.base, freeze_report.threshold)
+			   WITH ORDINALITY AS p(sheet, year, kind, country_code, country_name, measure, value, flag, ordinal)
+		  JOIN @extschema@.published_cells(freeze_report.from_year, freeze_report.to_year, 1, 0)
+			   WITH ORDINALITY AS c(sheet, year, kind, country_code, country_name, measure, value, flag, ordinal)
+			ON c.ordinal = p.ordinal
+	), views AS MATERIALIZED (
+		SELECT 'cooperation' AS view_name, coalesce(jsonb_agg(to_jsonb(v)), '[]') AS rows
+		  FROM @extschema@.cooperation(freeze_report.from_year, freeze_report.to_year) v
+		UNION ALL
+		SELECT 'detention_exits', coalesce(jsonb_agg(to_jsonb(v)), '[]')
+		  FROM @extschema@.detention_exits(freeze_report.from_year, freeze_report.to_year) v
+		UNION ALL
+		SELECT 'departures', coalesce(jsonb_agg(to_jsonb(v)), '[]')
+		  FROM @extschema@.departures(freeze_report.from_year, freeze_report.to_year) v
+		UNION ALL
+		SELECT 'conditions', coalesce(jsonb_agg(to_jsonb(v)), '[]')
+		  FROM @extschema@.conditions_as_of(period_last) v
+	), head AS (
+		INSERT INTO @extschema@.report_snapshot (label, from_year, to_year, base, threshold,
+			extension_version, frozen_at, frozen_by, fingerprint, note_nl, note_en)
+		SELECT freeze_report.label, freeze_report.from_year, freeze_report.to_year,
+			   freeze_report.base, freeze_report.threshold, e.extversion, now(), session_user,
+			   (SELECT string_agg(format('%s:%s:%s', fp.sheet, fp.row_count, to_hex(fp.row_hash)), ' '
+								  ORDER BY fp.sheet) FROM fp),
+			   @extschema@.publication_note(freeze_report.base, freeze_report.threshold, 'nl'),
+			   @extschema@.publication_note(freeze_report.base, freeze_report.threshold, 'en')
+		  FROM pg_extension e
+		 WHERE e.extname = 'migchain'
+		RETURNING snapshot_id
+	), sheets AS (
+		INSERT INTO @extschema@.report_snapshot_sheet (snapshot_id, sheet, row_count, row_hash)
+		SELECT head.snapshot_id, fp.sheet, fp.row_count, fp.row_hash FROM head, fp
+	), cells AS (
+		INSERT INTO @extschema@.report_snapshot_cell (snapshot_id, ordinal, sheet, year, kind,
+			country_code, country_name_nl, country_name_en, measure, value, flag, count)
+		SELECT head.snapshot_id, pub.ordinal, pub.sheet, pub.year, pub.kind, pub.country_code,
+			   @extschema@.name(pub.country_code::@extschema@.country, 'nl'),
+			   @extschema@.name(pub.country_code::@extschema@.country, 'en'),
+			   pub.measure, pub.value, pub.flag, pub.count
+		  FROM head, pub
+	), other AS (
+		INSERT INTO @extschema@.report_snapshot_view (snapshot_id, view_name, rows)
+		SELECT head.snapshot_id, views.view_name, views.rows FROM head, views
+	)
+	SELECT head.snapshot_id INTO id FROM head;
 	RETURN id;
 END
 $$;
@@ -5189,9 +5199,11 @@ COMMENT ON FUNCTION @extschema@.grant_analyst(pg_catalog.regrole) IS
 -- rights: for the roles given analyst access (grant_analyst grants them
 -- through analyst_functions()), not for PUBLIC.  report_input_fingerprint()
 -- reads the requests' hashes: it serves freeze_report() and
--- report_snapshot_check() only.  round_count(), check_publication(),
--- suppress_block() and publication_note() compute on their arguments:
--- PUBLIC keeps them.
+-- report_snapshot_check() only.  suppress_block() computes on its
+-- arguments, but its work grows fast with the number of countries: it
+-- serves published_cells(), which runs as the owner.  round_count(),
+-- check_publication(), output_language() and publication_note() compute on
+-- their arguments: PUBLIC keeps them.
 REVOKE EXECUTE ON FUNCTION @extschema@.published_cells(pg_catalog.int4, pg_catalog.int4,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4,
@@ -5201,6 +5213,8 @@ REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_cells(pg_catalog.int4, pg
 REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_note(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_check(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_input_fingerprint(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.suppress_block(pg_catalog.int8[], pg_catalog.int8[],
+	pg_catalog.int8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 -- ---- end of publishing ----
 
 -- ==== end of publishing ====

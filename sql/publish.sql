@@ -53,6 +53,13 @@ SELECT migchain.suppress_block('{3}', '{3}', '{5}', 0, 0, 10, 5);
 SELECT migchain.suppress_block('{3}', '{1}', '{5}', -1, 0, 10, 5);
 SELECT migchain.suppress_block('{{3}}', '{1}', '{5}', 0, 0, 10, 5);
 SELECT migchain.suppress_block('{1000000000000001}', '{0}', '{1000000000000001}', 0, 0, 10, 5);
+SELECT migchain.suppress_block(array_fill(1::int8, ARRAY[1001]), array_fill(0::int8, ARRAY[1001]),
+                               array_fill(5::int8, ARRAY[1001]), 0, 0, 10, 5);
+-- 1000 countries, every one with a small count: hidden in moves, quickly
+SELECT array_length(migchain.suppress_block(
+         array_agg(CASE WHEN i % 2 = 0 THEN 1 ELSE 10 END::int8), array_agg(CASE WHEN i % 2 = 0 THEN 0 ELSE 10 END::int8),
+         array_agg(20::int8), 0, 1000, 10, 5), 1) AS masks
+  FROM generate_series(1, 1000) i;
 
 -- A hand-made set of requests:
 --   2020 LP  MA: 18 positive, 2 negative, 30 withdrawn (presented 50)
@@ -126,6 +133,7 @@ SELECT migchain.publication_note();
 SELECT migchain.publication_note(5, 5, 'nl');
 SELECT migchain.publication_note(10, 0);
 SELECT migchain.publication_note(1, 5);
+SELECT migchain.publication_note(10, 2), migchain.publication_note(10, 2, 'nl');
 SELECT migchain.publication_note(1, 0, 'nl');
 SELECT migchain.publication_note(10, 5, 'fr');
 

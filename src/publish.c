@@ -7,6 +7,7 @@
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
 
@@ -17,6 +18,15 @@
 
 /* The largest count of a block: sums over every country cannot overflow. */
 #define PUBLISH_MAX_COUNT INT64CONST(1000000000000000)
+/* The most countries of a block: the country type has fewer than 300. */
+#define PUBLISH_MAX_COUNTRIES 1000
+
+/* Let a cancel or terminate request stop secondary suppression. */
+static void
+publish_interrupt_check(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
 
 /* Refuse a rounding base below 1, naming the value. */
 static void
@@ -168,6 +178,11 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the negative, withdrawn and presented counts of a block must have one element per country: %d, %d and %d",
 						mn, mw, mp)));
+	if (mn > PUBLISH_MAX_COUNTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a block can have at most %d countries, not %d", PUBLISH_MAX_COUNTRIES, mn),
+				 errhint("A block is one year and kind of the workbook, with a row per country of origin.")));
 	for (i = 0; i < mn; i++)
 	{
 		if (n[i] > PUBLISH_MAX_COUNT || w[i] > PUBLISH_MAX_COUNT || p[i] > PUBLISH_MAX_COUNT)
@@ -182,7 +197,8 @@ suppress_block_masks(PG_FUNCTION_ARGS)
 	}
 	row_mask = palloc(Max(mn, 1));
 	(void) suppress_block(mn, n, w, p, positive, pending, base, threshold,
-						  palloc(suppress_block_work_size(mn)), row_mask, &total_mask);
+						  palloc(suppress_block_work_size(mn)), publish_interrupt_check,
+						  row_mask, &total_mask);
 	out = palloc(sizeof(Datum) * (mn + 1));
 	for (i = 0; i < mn; i++)
 		out[i] = Int32GetDatum(row_mask[i]);

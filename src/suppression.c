@@ -5,6 +5,7 @@
 #include "suppression.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 /* The cells of a row in the order of the bits: n, w, t, p. */
 #define NCELLS 4
@@ -111,16 +112,19 @@ typedef struct Partner
 	int			cells;
 } Partner;
 
-/* The better partner first: cheaper, then able to take more, then the
- * first row. */
-static bool
-partner_before(const Partner *a, const Partner *b)
+/* qsort order of partners: cheaper first, then able to take more, then
+ * the first row. */
+static int
+partner_cmp(const void *pa, const void *pb)
 {
+	const Partner *a = pa;
+	const Partner *b = pb;
+
 	if (a->cost != b->cost)
-		return a->cost < b->cost;
+		return a->cost < b->cost ? -1 : 1;
 	if (a->capacity != b->capacity)
-		return a->capacity > b->capacity;
-	return a->row < b->row;
+		return a->capacity > b->capacity ? -1 : 1;
+	return (a->row > b->row) - (a->row < b->row);
 }
 
 /*
@@ -154,12 +158,9 @@ choose_partners(int m, const int64_t *n, const int64_t *w, const int64_t *p,
 		cand.cost = 0;
 		cand.cells = 0;
 		row_move_cost(v, row_mask[e], pattern, &cand.cost, &cand.cells);
-		/* insertion into the sorted list */
-		for (i = count; i > 0 && partner_before(&cand, &partners[i - 1]); i--)
-			partners[i] = partners[i - 1];
-		partners[i] = cand;
-		count++;
+		partners[count++] = cand;
 	}
+	qsort(partners, count, sizeof(Partner), partner_cmp);
 	for (i = 0; i < count && taken < base; i++)
 	{
 		taken += partners[i].capacity;
@@ -305,7 +306,8 @@ suppress_block_work_size(int m)
 bool
 suppress_block(int m, const int64_t *n, const int64_t *w, const int64_t *p,
 			   int64_t positive, int64_t pending, int64_t base, int64_t threshold,
-			   void *work, uint8_t *row_mask, uint8_t *total_mask)
+			   void *work, void (*interrupt_check) (void),
+			   uint8_t *row_mask, uint8_t *total_mask)
 {
 	Partner    *partners = work;
 	Partner    *best_partners = partners + (m > 0 ? m : 1);
@@ -354,6 +356,8 @@ suppress_block(int m, const int64_t *n, const int64_t *w, const int64_t *p,
 
 				if (!(row_mask[r] & bit) || (row_mask[r] & CERTIFIED(bit)))
 					continue;
+				if (interrupt_check)
+					interrupt_check();
 				if (!certify_by_rows(m, n, w, p, base, row_mask, r, j, partners, best_partners))
 				{
 					hide_all(m, n, w, p, positive, pending, row_mask, total_mask);

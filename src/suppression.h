@@ -52,11 +52,13 @@ extern size_t suppress_block_work_size(int m);
  * countries, in a fixed order); positive and pending are the first sheet's.
  * Every count must be >= 0 and n + w <= p in each row (the caller checks).
  * base >= 1; threshold <= 1 hides nothing.  work has
- * suppress_block_work_size(m) bytes.  Writes row_mask[0..m-1] and
+ * suppress_block_work_size(m) bytes.  interrupt_check, if not NULL, is
+ * called before each hidden cell is worked on (it may not return).  Writes row_mask[0..m-1] and
  * *total_mask; returns true when the block had to be hidden whole.
  */
 extern bool suppress_block(int m, const int64_t *n, const int64_t *w, const int64_t *p,
 						   int64_t positive, int64_t pending, int64_t base, int64_t threshold,
-						   void *work, uint8_t *row_mask, uint8_t *total_mask);
+						   void *work, void (*interrupt_check) (void),
+						   uint8_t *row_mask, uint8_t *total_mask);
 
 #endif

@@ -348,9 +348,11 @@ REVOKE EXECUTE ON FUNCTION @extschema@.remove_load_batch(pg_catalog.int4, pg_cat
 -- rights: for the roles given analyst access (grant_analyst grants them
 -- through analyst_functions()), not for PUBLIC.  report_input_fingerprint()
 -- reads the requests' hashes: it serves freeze_report() and
--- report_snapshot_check() only.  round_count(), check_publication(),
--- suppress_block() and publication_note() compute on their arguments:
--- PUBLIC keeps them.
+-- report_snapshot_check() only.  suppress_block() computes on its
+-- arguments, but its work grows fast with the number of countries: it
+-- serves published_cells(), which runs as the owner.  round_count(),
+-- check_publication(), output_language() and publication_note() compute on
+-- their arguments: PUBLIC keeps them.
 REVOKE EXECUTE ON FUNCTION @extschema@.published_cells(pg_catalog.int4, pg_catalog.int4,
 	pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4,
@@ -360,4 +362,6 @@ REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_cells(pg_catalog.int4, pg
 REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_note(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_check(pg_catalog.int4) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_input_fingerprint(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.suppress_block(pg_catalog.int8[], pg_catalog.int8[],
+	pg_catalog.int8[], pg_catalog.int8, pg_catalog.int8, pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 -- ---- end of publishing ----

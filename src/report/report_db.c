@@ -47,9 +47,18 @@ own_hint(const Reading *r, int code)
 			if (r->options->raw && r->options->snapshot_id != 0)
 				return report_strdup("The unrounded counts of a snapshot are for the owner of "
 									 "migchain only; leave out --raw for the published figures.");
-			return report_printf("An administrator gives a role the right to read the published "
-								 "figures with: SELECT migchain.grant_analyst('%s');",
-								 PQuser(r->conn));
+			{
+				const char *user = PQuser(r->conn);
+				char	   *quoted = PQescapeLiteral(r->conn, user, strlen(user));
+				char	   *hint;
+
+				hint = report_printf("An administrator gives a role the right to read the "
+									 "published figures with: SELECT migchain.grant_analyst(%s);",
+									 quoted ? quoted : "'...'");
+				if (quoted)
+					PQfreemem(quoted);
+				return hint;
+			}
 		case EXIT_REPORT_NO_MIGCHAIN:
 			return report_strdup("Install or update migchain in this database: CREATE EXTENSION "
 								 "migchain; or ALTER EXTENSION migchain UPDATE;");
