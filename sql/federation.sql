@@ -122,9 +122,11 @@ INSERT INTO migchain.federation_member (member_state, server_name, format) VALUE
 \set VERBOSITY terse
 INSERT INTO migchain.federation_member (member_state, server_name, format) VALUES ('UK', 'regress_other', 1);
 \set VERBOSITY default
--- A member's rows of another format are refused, naming it.
+-- A member's rows of another format, or of a member state not attached,
+-- are refused, naming them.
 SELECT migchain.federation_check('NL', 1);
 SELECT migchain.federation_check('NL', 2);
+SELECT migchain.federation_check('LU', 1);
 DELETE FROM migchain.federation_member;
 DROP SERVER regress_nowhere CASCADE;
 DROP SERVER regress_other;

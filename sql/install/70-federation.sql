@@ -330,7 +330,7 @@ COMMENT ON FUNCTION @extschema@.federation_format_error(pg_catalog.name, pg_cata
 
 -- In the hub's queries, after the members' rows are aggregated (remotely):
 -- true for rows of a member state that is attached and serves the hub's
--- format; an error naming the member state and its server otherwise.
+-- format; an error naming the member state (and its server) otherwise.
 -- VOLATILE, so that it is never sent to a member.
 CREATE FUNCTION @extschema@.federation_check(member_state pg_catalog.text, format pg_catalog.int4)
 	RETURNS pg_catalog.bool
@@ -340,17 +340,23 @@ AS $$
 DECLARE
 	server pg_catalog.name;
 BEGIN
-	IF format IS NOT DISTINCT FROM @extschema@.federation_format() THEN
-		RETURN true;
-	END IF;
 	SELECT m.server_name INTO server FROM @extschema@.federation_member m
 	 WHERE m.member_state OPERATOR(pg_catalog.=) federation_check.member_state;
-	PERFORM @extschema@.federation_format_error(server, member_state, format);
-	RETURN false;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'a member''s server says it holds member state %, which is not attached',
+				coalesce(member_state, 'NULL')
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'A national database changed its member state after it was attached.',
+				  HINT = 'Correct it in that database (migchain.set_member_state()), or detach it and attach it again as the member state it holds now.';
+	END IF;
+	IF format IS DISTINCT FROM @extschema@.federation_format() THEN
+		PERFORM @extschema@.federation_format_error(server, member_state, format);
+	END IF;
+	RETURN true;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.federation_check(pg_catalog.text, pg_catalog.int4) IS
-	'true when a member''s rows are of the hub''s federation format; an error (0A000) naming the member state and its server otherwise; VOLATILE, so a hub never sends it to a member';
+	'true when a member''s rows are of an attached member state and of the hub''s federation format; an error naming the member state (55000: not attached) and its server (0A000: another format) otherwise; VOLATILE, so a hub never sends it to a member';
 
 -- The partitions of a member state: their names.
 CREATE FUNCTION @extschema@.federation_partition(what pg_catalog.text, member_state pg_catalog.text)
@@ -502,7 +508,7 @@ CREATE FUNCTION @extschema@.federation_report_unreachable(message pg_catalog.tex
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	server pg_catalog.name := pg_catalog.substring(message FROM 'server "(.*)"');
+	server pg_catalog.name := pg_catalog.substring(message, 'server "(.*)"');
 BEGIN
 	PERFORM @extschema@.federation_unreachable(server,
 		(SELECT m.member_state FROM @extschema@.federation_member m
