@@ -6,7 +6,8 @@
 # filtered there; the role the hub logs in as reads the counters and
 # nothing else; the hub refuses a member it cannot reach, of another
 # format, or that holds another member state, naming it; an analyst of the
-# hub needs no user mapping and no right on anything national.
+# hub needs no user mapping and no right on anything national; a dump of
+# the hub restores with its members.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -362,5 +363,19 @@ VALUES ('LP', 'pending', 'MA', '2020-05-05', 99999001, NULL), ('LP', 'negative',
 $overview{$_}[0] += 2, $overview{$_}[4] += 1, $overview{$_}[2] += 1 for ('NL|2020|LP', 'EU|2020|LP');
 is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
 	expected_lines(\%overview), 'two new NL requests: the hub counts them');
+
+# --- pg_dump of the hub ------------------------------------------------------------
+# The members, servers, user mappings and foreign partitions are dumped and
+# restored: the restored hub gives the same figures.
+my $dump = "$PostgreSQL::Test::Utils::tmp_check/hub.sql";
+$hub->command_ok([ 'pg_dump', '-f', $dump, '-d', $hub->connstr('postgres') ], 'pg_dump of the hub');
+$hub->safe_psql('postgres', 'CREATE DATABASE restored');
+$hub->command_ok([ 'psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', $dump, '-d', $hub->connstr('restored') ],
+	'restored into another database');
+is($hub->safe_psql('restored', q{
+SELECT string_agg(member_state || ':' || server_name, ' ' ORDER BY member_state) FROM migchain.federation_member}),
+	'BE:srv_be NL:srv_nl', 'the restored hub has both members');
+is(sorted($hub->safe_psql('restored', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
+	expected_lines(\%overview), 'the restored hub gives the same figures');
 
 done_testing();
