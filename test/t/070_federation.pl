@@ -5,9 +5,13 @@
 # aggregates run in the national databases (partition-wise aggregation),
 # filtered there; the role the hub logs in as reads the counters and
 # nothing else; the hub refuses a member it cannot reach, of another
-# format, or that holds another member state, naming it; an analyst of the
-# hub needs no user mapping and no right on anything national; a dump of
-# the hub restores with its members.
+# format, that holds another member state, that calls itself another
+# attached member state (its node id), or whose partitions are gone,
+# naming it; errors of a member name it; only the owner of migchain
+# attaches; the comparisons the hub sends work for the federation role
+# when PUBLIC may not execute them; an analyst of the hub needs no user
+# mapping and no right on anything national; a dump of the hub restores
+# with its members.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -137,6 +141,12 @@ is($hub->safe_psql('postgres', q{
 SELECT string_agg(member_state || ':' || server_name || ':' || format, ' ' ORDER BY member_state)
   FROM migchain.federation_member}),
 	'BE:srv_be:1 NL:srv_nl:1', 'both member states attached');
+my %node_id = map { $_ => $node{$_}->safe_psql('postgres', 'SELECT node_id FROM migchain.federation_identity') }
+  keys %node;
+isnt($node_id{NL}, $node_id{BE}, 'the national databases have node ids of their own');
+is($hub->safe_psql('postgres', q{
+SELECT string_agg(member_state || ':' || node_id, ' ' ORDER BY member_state) FROM migchain.federation_member}),
+	"BE:$node_id{BE} NL:$node_id{NL}", 'the hub recorded the node id of each member');
 is($hub->safe_psql('postgres', q{
 SELECT string_agg(c.relname || ':' || p.relname || ':' || pg_get_expr(c.relpartbound, c.oid), ' ' ORDER BY c.relname)
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
@@ -240,7 +250,8 @@ SELECT member_state, year, kind, presented, positive, negative, withdrawn, pendi
 # --- What runs where -------------------------------------------------------------
 # The plan of the hub's query inside federated_overview(), as auto_explain
 # sees it: one foreign aggregate per member state, the period and kind in
-# the remote WHERE, each member returning a row per year, kind and format.
+# the remote WHERE, each member returning a row per year, kind, node id and
+# format.
 ($ret, $out, $err) = $hub->psql('postgres', q{
 LOAD 'auto_explain';
 SET auto_explain.log_min_duration = 0;
@@ -262,14 +273,14 @@ for my $ms (sort keys %node)
 	ok(defined $scan, "$ms: the aggregate is run by its national database") or diag($plan);
 	$scan //= '';
 	like($scan,
-		qr/Remote SQL: SELECT member_state, format, year, kind, sum\(pending\), sum\(positive\), sum\(negative\), sum\(withdrawn\) FROM migchain\.federation_counters WHERE \(\(year >= 2019\)\) AND \(\(year <= 2021\)\) AND \(\(kind = 'LP'\)\) GROUP BY 1, 2, 3, 4$/,
+		qr/Remote SQL: SELECT member_state, node_id, format, year, kind, sum\(pending\), sum\(positive\), sum\(negative\), sum\(withdrawn\) FROM migchain\.federation_counters WHERE \(\(year >= 2019\)\) AND \(\(year <= 2021\)\) AND \(\(kind = 'LP'\)\) GROUP BY 1, 2, 3, 4, 5$/,
 		"$ms: the period and kind are in the remote WHERE, the GROUP BY is remote");
 	my ($rows) = $scan =~ /Foreign Scan .*?actual time=\S+ rows=(\d+)/;
 	is($rows, 3, "$ms: its scan returned 3 rows (one per year), of its $counter_rows{$ms} counter rows");
 }
 like($plan, qr/Async Foreign Scan/, 'the members are read concurrently (async)');
-like($plan, qr/CTE Scan on per_member p .*\n.*\n\s+Filter: migchain\.federation_check\(p\.member_state, p\.format\)/,
-	'the format check runs on the hub, after the remote aggregates');
+like($plan, qr/CTE Scan on per_member p .*\n.*\n\s+Filter: migchain\.federation_check\(p\.member_state, p\.node_id, p\.format\)/,
+	'the node id and format check runs on the hub, after the remote aggregates');
 # the same as a plain EXPLAIN (VERBOSE, ANALYZE) of the partitioned table
 my $explain = $hub->safe_psql('postgres', q{
 SET enable_partitionwise_aggregate = on;
@@ -352,9 +363,81 @@ is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overv
 # --- A member that changed its member state ---------------------------------------
 $node{NL}->safe_psql('postgres', q{SELECT migchain.set_member_state('LU')});
 ($ret, $out, $err) = as($hub, 'analyst', 'SELECT count(*) FROM migchain_bi.federated_overview_by_year');
-ok($ret != 0 && $err =~ /ERROR:  55000: a member's server says it holds member state LU, which is not attached/,
-	'NL now says LU: the hub refuses') or diag($err);
+ok($ret != 0 && $err =~ /ERROR:  55000: server srv_nl attached as member state NL now says it holds member state LU/,
+	'NL now says LU: the hub refuses, naming its server') or diag($err);
+# NL calls itself BE, which is attached: without the node id the hub would
+# count NL's requests as BE's
+$node{NL}->safe_psql('postgres', q{SELECT migchain.set_member_state('BE')});
+is($node{NL}->safe_psql('postgres', 'SELECT node_id FROM migchain.federation_identity'), $node_id{NL},
+	'setting the member state again keeps the node id');
+for my $v (sort keys %view)
+{
+	($ret, $out, $err) = as($hub, 'analyst', "SELECT count(*) FROM $v");
+	ok($ret != 0 && $err =~ /ERROR:  55000: server srv_nl attached as member state NL now says it holds member state BE\n(?s:.*)DETAIL:  .*which server srv_be holds/,
+		"NL now says BE: $v refuses, naming NL, its server and BE") or diag($err);
+}
 $node{NL}->safe_psql('postgres', q{SELECT migchain.set_member_state('NL')});
+is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
+	expected_lines(\%overview), 'NL is NL again: the figures are back');
+
+# --- Errors of a member name it -----------------------------------------------------
+# BE's rollup is not kept: its error reaches the hub with its member state.
+$node{BE}->safe_psql('postgres', 'ALTER TABLE migchain.request DISABLE TRIGGER request_rollup_insert');
+($ret, $out, $err) = as($hub, 'analyst', 'SELECT count(*) FROM migchain_bi.federated_overview_by_year');
+ok($ret != 0 && $err =~ /ERROR:  55000: member state BE: the rollup of the request counters may be out of date/,
+	'BE\'s rollup not kept: the hub\'s error names BE') or diag($err);
+$node{BE}->safe_psql('postgres', 'SELECT migchain.rebuild_request_rollup()');
+# NL's connection is lost in the middle of a hub transaction.
+my $kill = sprintf(q{psql -X -q -h '%s' -p %d -d postgres -c "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE usename = 'federation'" >/dev/null},
+	$node{NL}->host, $node{NL}->port);
+($ret, $out, $err) = as($hub, 'analyst', qq{
+BEGIN;
+SELECT count(*) FROM migchain.federated_overview(2019, 2021, 'LP');
+\\! $kill
+SELECT count(*) FROM migchain.federated_overview(2019, 2021, 'LP');
+});
+ok($ret != 0 && $err =~ /ERROR:  08006: the connection to (?:member state NL on server srv_nl|a member state) failed(?s:.*)HINT:  .*(?:federation_detach\('NL'\)|NL srv_nl)/,
+	'NL\'s connection lost: 08006, naming NL\'s server or the servers') or diag($err);
+note("the hub said: $1") if $err =~ /(ERROR:  [^\n]*\n(?:DETAIL:  [^\n]*\n)?)/;
+is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
+	expected_lines(\%overview), 'a new transaction connects again: the figures are back');
+
+# --- Comparisons the hub sends ------------------------------------------------------
+# The national admin takes EXECUTE on the comparison functions of kinds and
+# countries from PUBLIC: the federation role keeps them (grant_federation).
+$node{NL}->safe_psql('postgres', q{
+DO $$
+DECLARE f regprocedure;
+BEGIN
+	FOR f IN SELECT o.oprcode::regprocedure FROM pg_operator o
+			  WHERE o.oprleft IN ('migchain.request_kind'::regtype, 'migchain.country'::regtype)
+				AND o.oprright = o.oprleft LOOP
+		EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+	END LOOP;
+END
+$$});
+is($node{NL}->safe_psql('postgres', q{
+SELECT count(*) FROM pg_operator o
+ WHERE o.oprleft IN ('migchain.request_kind'::regtype, 'migchain.country'::regtype) AND o.oprright = o.oprleft
+   AND o.oprname IN ('=', '<>', '<', '<=', '>', '>=')
+   AND NOT has_function_privilege('public', o.oprcode, 'EXECUTE')
+   AND has_function_privilege('federation', o.oprcode, 'EXECUTE')}),
+	'12', 'NL: PUBLIC may not execute the 12 comparisons, the federation role may');
+my $not_lp = q{
+SELECT member_state, year, kind, country, sum(negative)
+  FROM migchain.federated_counters
+ WHERE member_state = 'NL' AND kind <> 'LP' AND country <> 'MA' AND country >= 'AF'
+ GROUP BY member_state, year, kind, country};
+$explain = $hub->safe_psql('postgres', "SET enable_partitionwise_aggregate = on; EXPLAIN (VERBOSE, COSTS OFF) $not_lp");
+like($explain, qr/Remote SQL: .*WHERE \(\(kind <> 'LP'\)\) AND \(\(country <> 'MA'\)\) AND \(\(country >= 'AF'\)\)/,
+	'kind <> LP and the country conditions are sent to NL') or diag($explain);
+($ret, $out, $err) = as($hub, $admin, $not_lp);
+my $not_lp_rows = $node{NL}->safe_psql('postgres', q{
+SELECT member_state, year, kind, country, negative FROM migchain.federation_counters
+ WHERE kind <> 'LP' AND country <> 'MA' AND country >= 'AF'});
+cmp_ok(scalar(split /\n/, $not_lp_rows), '>', 5, 'NL has cells other than LP and MA');
+is(sorted($out), sorted($not_lp_rows),
+	'the hub reads NL with kind <> LP through the federation role') or diag($err);
 
 # --- New requests show at once ----------------------------------------------------
 $node{NL}->safe_psql('postgres', q{
@@ -363,6 +446,74 @@ VALUES ('LP', 'pending', 'MA', '2020-05-05', 99999001, NULL), ('LP', 'negative',
 $overview{$_}[0] += 2, $overview{$_}[4] += 1, $overview{$_}[2] += 1 for ('NL|2020|LP', 'EU|2020|LP');
 is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
 	expected_lines(\%overview), 'two new NL requests: the hub counts them');
+
+# --- Partitions gone ----------------------------------------------------------------
+# A member whose partition is dropped or detached, or whose server is
+# dropped with its partitions, is never silently left out: every hub
+# function refuses, naming it, without going to any member.
+sub refused_all
+{
+	my ($re, $what) = @_;
+	for my $v (sort keys %view)
+	{
+		($ret, $out, $err) = as($hub, 'analyst', "SELECT count(*) FROM $v");
+		ok($ret != 0 && $err =~ $re && $err =~ /HINT:  SELECT migchain\.federation_detach\('BE'\)/,
+			"$what: $v refuses, naming BE") or diag($err);
+	}
+}
+sub figures_back
+{
+	my ($what) = @_;
+	is(sorted($hub->safe_psql('postgres', "SELECT $view{'migchain_bi.federated_overview_by_year'}[0] FROM migchain_bi.federated_overview_by_year")),
+		expected_lines(\%overview), "$what: the figures are back");
+}
+$hub->safe_psql('postgres', 'ALTER TABLE migchain.federated_persons DETACH PARTITION migchain.federated_persons_be');
+refused_all(qr/ERROR:  55000: member state BE is attached, but migchain\.federated_persons_be is not a partition of migchain\.federated_persons/,
+	'a partition detached');
+$hub->safe_psql('postgres', q{ALTER TABLE migchain.federated_persons ATTACH PARTITION migchain.federated_persons_be FOR VALUES IN ('BE')});
+figures_back('attached again');
+$hub->safe_psql('postgres', 'DROP FOREIGN TABLE migchain.federated_counters_be');
+refused_all(qr/ERROR:  55000: member state BE is attached, but its partition migchain\.federated_counters_be does not exist/,
+	'a partition dropped');
+$hub->safe_psql('postgres', q{SELECT migchain.federation_detach('BE'); SELECT migchain.federation_attach('srv_be', 'BE')});
+figures_back('detached and attached again');
+$hub->safe_psql('postgres', 'DROP SERVER srv_be CASCADE');
+refused_all(qr/ERROR:  55000: member state BE is attached, but its server srv_be does not exist/, 'its server dropped');
+
+# --- Attaching is for the owner of migchain ---------------------------------------
+# whose user mapping the hub's functions use: another superuser with a
+# mapping of its own is refused, and so is a server with a mapping for
+# another role only.
+$hub->safe_psql('postgres', sprintf(q{
+CREATE ROLE hubadmin2 SUPERUSER LOGIN;
+SELECT migchain.federation_detach('BE');
+CREATE SERVER srv_be FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '%s', port '%d', dbname 'postgres');
+CREATE USER MAPPING FOR hubadmin2 SERVER srv_be OPTIONS (user 'federation');
+}, $node{BE}->host, $node{BE}->port));
+($ret, $out, $err) = as($hub, 'hubadmin2', q{SELECT migchain.federation_attach('srv_be', 'BE')});
+ok($ret != 0 && $err =~ /ERROR:  42501: only the owner of migchain may attach a member state, not hubadmin2\n(?s:.*)HINT:  Attach as \Q$admin\E /,
+	'another superuser may not attach (42501), naming the owner') or diag($err);
+($ret, $out, $err) = as($hub, $admin, q{SELECT migchain.federation_attach('srv_be', 'BE')});
+ok($ret != 0 && $err =~ /ERROR:  42704: server srv_be has no user mapping for the owner of migchain or PUBLIC\n(?s:.*)HINT:  CREATE USER MAPPING FOR \Q$admin\E SERVER srv_be/,
+	'a mapping of another role only: refused (42704), naming the owner') or diag($err);
+$hub->safe_psql('postgres', q{CREATE USER MAPPING FOR CURRENT_USER SERVER srv_be OPTIONS (user 'federation');
+SELECT migchain.federation_attach('srv_be', 'BE')});
+figures_back('BE on a new server, attached by the owner');
+
+# A second server reaching BE's database (or a restored copy of it) is not
+# attached beside it, whatever member state it says it holds.
+$node{BE}->safe_psql('postgres', q{CREATE DATABASE becopy TEMPLATE postgres});
+$node{BE}->safe_psql('becopy', q{SELECT migchain.set_member_state('LU')});
+is($node{BE}->safe_psql('becopy', 'SELECT node_id FROM migchain.federation_identity'), $node_id{BE},
+	'a copy of BE\'s database has BE\'s node id');
+$hub->safe_psql('postgres', sprintf(q{
+CREATE SERVER srv_becopy FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '%s', port '%d', dbname 'becopy');
+CREATE USER MAPPING FOR CURRENT_USER SERVER srv_becopy OPTIONS (user 'federation');
+}, $node{BE}->host, $node{BE}->port));
+($ret, $out, $err) = as($hub, $admin, q{SELECT migchain.federation_attach('srv_becopy', 'LU')});
+ok($ret != 0 && $err =~ /ERROR:  42710: the database of server srv_becopy is attached already, as member state BE on server srv_be/,
+	'a copy of an attached database is refused (42710)') or diag($err);
+$hub->safe_psql('postgres', 'DROP SERVER srv_becopy CASCADE');
 
 # --- pg_dump of the hub ------------------------------------------------------------
 # The members, servers, user mappings and foreign partitions are dumped and
