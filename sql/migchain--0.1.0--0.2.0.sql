@@ -5104,23 +5104,20 @@ $$;
 COMMENT ON FUNCTION @extschema@.report_snapshot_check(pg_catalog.int4) IS
 	'per sheet of a report snapshot: its input rows then and now, whether they still have the snapshot''s fingerprint, and how many published cells differ when published again today with the snapshot''s rules';
 
--- The functions grant_analyst grants (sql/install/60-access.sql): the
--- published cells and the snapshots' functions join them.
-CREATE OR REPLACE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
+-- The walk of the functions views need, and the functions grant_analyst
+-- grants (sql/install/60-access.sql): the published cells and the
+-- snapshots' functions join them.
+CREATE FUNCTION @extschema@.functions_of_views(views pg_catalog.oid[])
+	RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH RECURSIVE views AS (
-		SELECT c.oid
-		  FROM pg_catalog.pg_class c
-		 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'migchain_bi'::pg_catalog.regnamespace
-		   AND c.relkind OPERATOR(pg_catalog.=) 'v'
-	), walk(classid, objid) AS (
+	WITH RECURSIVE walk(classid, objid) AS (
 		SELECT d.refclassid, d.refobjid
 		  FROM pg_catalog.pg_rewrite r
 		  JOIN pg_catalog.pg_depend d
 			ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
 		   AND d.objid OPERATOR(pg_catalog.=) r.oid
-		 WHERE r.ev_class IN (SELECT views.oid FROM views)
+		 WHERE r.ev_class OPERATOR(pg_catalog.=) ANY (views)
 		UNION
 		SELECT d.refclassid, d.refobjid
 		  FROM walk
@@ -5139,34 +5136,49 @@ BEGIN ATOMIC
 		  FROM walk
 		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
 		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-		UNION
-		-- the request cube of any period and what unpacks it, for groupings
-		-- of the analyst's own (the views read the rollup instead)
-		SELECT f.f::pg_catalog.oid
-		  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'::pg_catalog.regprocedure),
-					   ('@extschema@.request_cube_by_year(@extschema@.request_cube)'::pg_catalog.regprocedure),
-					   ('@extschema@.request_cube_by_country(@extschema@.request_cube)'::pg_catalog.regprocedure),
-					   ('@extschema@.total(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure),
-					   -- publishing: the published cells of any period, and
-					   -- freezing and reading report snapshots
-					   ('@extschema@.published_cells(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.published_overview(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.published_not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.text)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_get(pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_note(pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_check(pg_catalog.int4)'::pg_catalog.regprocedure)) AS f(f)
 	)
 	SELECT p.oid::pg_catalog.regprocedure
 	  FROM fns
 	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
-	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace;
+END;
+COMMENT ON FUNCTION @extschema@.functions_of_views(pg_catalog.oid[]) IS
+	'the functions of migchain that reading the views given needs: called by them, directly, behind an operator or inside the SQL-standard bodies of the functions they call';
+
+CREATE OR REPLACE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT u.f FROM (
+	SELECT f.f
+	  FROM @extschema@.functions_of_views(ARRAY(
+			SELECT c.oid
+			  FROM pg_catalog.pg_class c
+			 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'migchain_bi'::pg_catalog.regnamespace
+			   AND c.relkind OPERATOR(pg_catalog.=) 'v')) AS f(f)
+	UNION
+	-- the request cube of any period and what unpacks it, for groupings
+	-- of the analyst's own (the views read the rollup instead)
+	SELECT f.f
+	  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'::pg_catalog.regprocedure),
+				   ('@extschema@.request_cube_by_year(@extschema@.request_cube)'::pg_catalog.regprocedure),
+				   ('@extschema@.request_cube_by_country(@extschema@.request_cube)'::pg_catalog.regprocedure),
+				   ('@extschema@.total(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure),
+				   -- publishing: the published cells of any period, and
+				   -- freezing and reading report snapshots
+				   ('@extschema@.published_cells(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.published_overview(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.published_not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.text)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_get(pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_note(pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_check(pg_catalog.int4)'::pg_catalog.regprocedure)) AS f(f)
+	) AS u(f)
+	 ORDER BY u.f::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.analyst_functions() IS
 	'the functions of migchain that the views of migchain_bi and the period functions need, and the request cube of any period (period_cube and its unpacking): what grant_analyst grants EXECUTE on';
@@ -5467,50 +5479,23 @@ COMMENT ON COLUMN @extschema@.federation_node.version IS 'the version of migchai
 CREATE FUNCTION @extschema@.federation_functions() RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH RECURSIVE views AS (
-		SELECT v.v::pg_catalog.oid AS oid
-		  FROM (VALUES ('@extschema@.federation_counters'::pg_catalog.regclass),
-					   ('@extschema@.federation_persons'::pg_catalog.regclass),
-					   ('@extschema@.federation_node'::pg_catalog.regclass)) AS v(v)
-	), walk(classid, objid) AS (
-		SELECT d.refclassid, d.refobjid
-		  FROM pg_catalog.pg_rewrite r
-		  JOIN pg_catalog.pg_depend d
-			ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-		   AND d.objid OPERATOR(pg_catalog.=) r.oid
-		 WHERE r.ev_class IN (SELECT views.oid FROM views)
-		UNION
-		SELECT d.refclassid, d.refobjid
-		  FROM walk
-		  JOIN pg_catalog.pg_depend d
-			ON d.classid OPERATOR(pg_catalog.=) walk.classid
-		   AND d.objid OPERATOR(pg_catalog.=) walk.objid
-		 WHERE walk.classid IN ('pg_catalog.pg_proc'::pg_catalog.regclass,
-								'pg_catalog.pg_operator'::pg_catalog.regclass)
-		   AND d.deptype OPERATOR(pg_catalog.=) 'n'
-	), fns AS (
-		SELECT walk.objid AS fn
-		  FROM walk
-		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-		UNION
-		SELECT o.oprcode::pg_catalog.oid
-		  FROM walk
-		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
-		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-		UNION
-		-- =, <>, <, <=, >, >= of request_kind and country (the operators
-		-- are in pg_catalog, their functions in migchain's schema)
-		SELECT o.oprcode::pg_catalog.oid
-		  FROM pg_catalog.pg_operator o
-		 WHERE o.oprleft IN ('@extschema@.request_kind'::pg_catalog.regtype, '@extschema@.country'::pg_catalog.regtype)
-		   AND o.oprright OPERATOR(pg_catalog.=) o.oprleft
-		   AND o.oprname IN ('=', '<>', '<', '<=', '>', '>=')
-	)
-	SELECT p.oid::pg_catalog.regprocedure
-	  FROM fns
-	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
-	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+	SELECT u.f FROM (
+	SELECT f.f
+	  FROM @extschema@.functions_of_views(ARRAY['@extschema@.federation_counters'::pg_catalog.regclass,
+												'@extschema@.federation_persons'::pg_catalog.regclass,
+												'@extschema@.federation_node'::pg_catalog.regclass]::pg_catalog.oid[]) AS f(f)
+	UNION
+	-- =, <>, <, <=, >, >= of request_kind and country (the operators
+	-- are in pg_catalog, their functions in migchain's schema)
+	SELECT o.oprcode::pg_catalog.regprocedure
+	  FROM pg_catalog.pg_operator o
+	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) o.oprcode
+	 WHERE o.oprleft IN ('@extschema@.request_kind'::pg_catalog.regtype, '@extschema@.country'::pg_catalog.regtype)
+	   AND o.oprright OPERATOR(pg_catalog.=) o.oprleft
+	   AND o.oprname IN ('=', '<>', '<', '<=', '>', '>=')
+	   AND p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	) AS u(f)
+	 ORDER BY u.f::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.federation_functions() IS
 	'the functions of migchain that reading federation_counters, federation_persons and federation_node needs, and the comparisons of their kind and country columns: what grant_federation grants EXECUTE on';

@@ -59,26 +59,22 @@ REVOKE EXECUTE ON FUNCTION @extschema@.cooperation_persons(pg_catalog.int4, pg_c
 REVOKE EXECUTE ON FUNCTION @extschema@.cooperation(pg_catalog.int4, pg_catalog.int4,
 	pg_catalog.date) FROM PUBLIC;
 
--- The functions an analyst must be able to execute: those the views of
--- migchain_bi call, directly or behind an operator, and, following the
--- dependencies of SQL-standard function bodies, the functions those call in
--- turn (overview() calls request_counts()).  Computed from the catalog, so
--- a new view brings its functions; and the request cube of any period.
-CREATE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
+-- The functions of migchain that reading some views needs: those the views
+-- call, directly or behind an operator, and, following the dependencies of
+-- SQL-standard function bodies, the functions those call in turn (overview()
+-- calls request_counts()).  The one walk analyst_functions() and
+-- federation_functions() share.
+CREATE FUNCTION @extschema@.functions_of_views(views pg_catalog.oid[])
+	RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH RECURSIVE views AS (
-		SELECT c.oid
-		  FROM pg_catalog.pg_class c
-		 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'migchain_bi'::pg_catalog.regnamespace
-		   AND c.relkind OPERATOR(pg_catalog.=) 'v'
-	), walk(classid, objid) AS (
+	WITH RECURSIVE walk(classid, objid) AS (
 		SELECT d.refclassid, d.refobjid
 		  FROM pg_catalog.pg_rewrite r
 		  JOIN pg_catalog.pg_depend d
 			ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
 		   AND d.objid OPERATOR(pg_catalog.=) r.oid
-		 WHERE r.ev_class IN (SELECT views.oid FROM views)
+		 WHERE r.ev_class OPERATOR(pg_catalog.=) ANY (views)
 		UNION
 		SELECT d.refclassid, d.refobjid
 		  FROM walk
@@ -97,34 +93,53 @@ BEGIN ATOMIC
 		  FROM walk
 		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
 		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-		UNION
-		-- the request cube of any period and what unpacks it, for groupings
-		-- of the analyst's own (the views read the rollup instead)
-		SELECT f.f::pg_catalog.oid
-		  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'::pg_catalog.regprocedure),
-					   ('@extschema@.request_cube_by_year(@extschema@.request_cube)'::pg_catalog.regprocedure),
-					   ('@extschema@.request_cube_by_country(@extschema@.request_cube)'::pg_catalog.regprocedure),
-					   ('@extschema@.total(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
-					   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure),
-					   -- publishing: the published cells of any period, and
-					   -- freezing and reading report snapshots
-					   ('@extschema@.published_cells(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.published_overview(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.published_not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.text)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_get(pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_note(pg_catalog.int4)'::pg_catalog.regprocedure),
-					   ('@extschema@.report_snapshot_check(pg_catalog.int4)'::pg_catalog.regprocedure)) AS f(f)
 	)
 	SELECT p.oid::pg_catalog.regprocedure
 	  FROM fns
 	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
-	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace;
+END;
+COMMENT ON FUNCTION @extschema@.functions_of_views(pg_catalog.oid[]) IS
+	'the functions of migchain that reading the views given needs: called by them, directly, behind an operator or inside the SQL-standard bodies of the functions they call';
+
+-- The functions an analyst must be able to execute: those the views of
+-- migchain_bi need (functions_of_views()), so a new view brings its
+-- functions; and the request cube of any period, the published cells and
+-- the report snapshots.
+CREATE FUNCTION @extschema@.analyst_functions() RETURNS SETOF pg_catalog.regprocedure
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT u.f FROM (
+	SELECT f.f
+	  FROM @extschema@.functions_of_views(ARRAY(
+			SELECT c.oid
+			  FROM pg_catalog.pg_class c
+			 WHERE c.relnamespace OPERATOR(pg_catalog.=) 'migchain_bi'::pg_catalog.regnamespace
+			   AND c.relkind OPERATOR(pg_catalog.=) 'v')) AS f(f)
+	UNION
+	-- the request cube of any period and what unpacks it, for groupings
+	-- of the analyst's own (the views read the rollup instead)
+	SELECT f.f
+	  FROM (VALUES ('@extschema@.period_cube(pg_catalog.int4, pg_catalog.int4, @extschema@.request_kind)'::pg_catalog.regprocedure),
+				   ('@extschema@.request_cube_by_year(@extschema@.request_cube)'::pg_catalog.regprocedure),
+				   ('@extschema@.request_cube_by_country(@extschema@.request_cube)'::pg_catalog.regprocedure),
+				   ('@extschema@.total(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.pending(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.positive(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.negative(@extschema@.tally)'::pg_catalog.regprocedure),
+				   ('@extschema@.withdrawn(@extschema@.tally)'::pg_catalog.regprocedure),
+				   -- publishing: the published cells of any period, and
+				   -- freezing and reading report snapshots
+				   ('@extschema@.published_cells(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.published_overview(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.published_not_confirmed(@extschema@.request_kind, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.freeze_report(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.text)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_get(pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_cells(pg_catalog.int4, pg_catalog.bool)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_note(pg_catalog.int4)'::pg_catalog.regprocedure),
+				   ('@extschema@.report_snapshot_check(pg_catalog.int4)'::pg_catalog.regprocedure)) AS f(f)
+	) AS u(f)
+	 ORDER BY u.f::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.analyst_functions() IS
 	'the functions of migchain that the views of migchain_bi and the period functions need, and the request cube of any period (period_cube and its unpacking): what grant_analyst grants EXECUTE on';

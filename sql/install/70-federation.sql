@@ -242,50 +242,23 @@ COMMENT ON COLUMN @extschema@.federation_node.version IS 'the version of migchai
 CREATE FUNCTION @extschema@.federation_functions() RETURNS SETOF pg_catalog.regprocedure
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH RECURSIVE views AS (
-		SELECT v.v::pg_catalog.oid AS oid
-		  FROM (VALUES ('@extschema@.federation_counters'::pg_catalog.regclass),
-					   ('@extschema@.federation_persons'::pg_catalog.regclass),
-					   ('@extschema@.federation_node'::pg_catalog.regclass)) AS v(v)
-	), walk(classid, objid) AS (
-		SELECT d.refclassid, d.refobjid
-		  FROM pg_catalog.pg_rewrite r
-		  JOIN pg_catalog.pg_depend d
-			ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
-		   AND d.objid OPERATOR(pg_catalog.=) r.oid
-		 WHERE r.ev_class IN (SELECT views.oid FROM views)
-		UNION
-		SELECT d.refclassid, d.refobjid
-		  FROM walk
-		  JOIN pg_catalog.pg_depend d
-			ON d.classid OPERATOR(pg_catalog.=) walk.classid
-		   AND d.objid OPERATOR(pg_catalog.=) walk.objid
-		 WHERE walk.classid IN ('pg_catalog.pg_proc'::pg_catalog.regclass,
-								'pg_catalog.pg_operator'::pg_catalog.regclass)
-		   AND d.deptype OPERATOR(pg_catalog.=) 'n'
-	), fns AS (
-		SELECT walk.objid AS fn
-		  FROM walk
-		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-		UNION
-		SELECT o.oprcode::pg_catalog.oid
-		  FROM walk
-		  JOIN pg_catalog.pg_operator o ON o.oid OPERATOR(pg_catalog.=) walk.objid
-		 WHERE walk.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_operator'::pg_catalog.regclass
-		UNION
-		-- =, <>, <, <=, >, >= of request_kind and country (the operators
-		-- are in pg_catalog, their functions in migchain's schema)
-		SELECT o.oprcode::pg_catalog.oid
-		  FROM pg_catalog.pg_operator o
-		 WHERE o.oprleft IN ('@extschema@.request_kind'::pg_catalog.regtype, '@extschema@.country'::pg_catalog.regtype)
-		   AND o.oprright OPERATOR(pg_catalog.=) o.oprleft
-		   AND o.oprname IN ('=', '<>', '<', '<=', '>', '>=')
-	)
-	SELECT p.oid::pg_catalog.regprocedure
-	  FROM fns
-	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) fns.fn
-	 WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-	 ORDER BY p.oid::pg_catalog.regprocedure::pg_catalog.text;
+	SELECT u.f FROM (
+	SELECT f.f
+	  FROM @extschema@.functions_of_views(ARRAY['@extschema@.federation_counters'::pg_catalog.regclass,
+												'@extschema@.federation_persons'::pg_catalog.regclass,
+												'@extschema@.federation_node'::pg_catalog.regclass]::pg_catalog.oid[]) AS f(f)
+	UNION
+	-- =, <>, <, <=, >, >= of request_kind and country (the operators
+	-- are in pg_catalog, their functions in migchain's schema)
+	SELECT o.oprcode::pg_catalog.regprocedure
+	  FROM pg_catalog.pg_operator o
+	  JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) o.oprcode
+	 WHERE o.oprleft IN ('@extschema@.request_kind'::pg_catalog.regtype, '@extschema@.country'::pg_catalog.regtype)
+	   AND o.oprright OPERATOR(pg_catalog.=) o.oprleft
+	   AND o.oprname IN ('=', '<>', '<', '<=', '>', '>=')
+	   AND p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	) AS u(f)
+	 ORDER BY u.f::pg_catalog.text;
 END;
 COMMENT ON FUNCTION @extschema@.federation_functions() IS
 	'the functions of migchain that reading federation_counters, federation_persons and federation_node needs, and the comparisons of their kind and country columns: what grant_federation grants EXECUTE on';
