@@ -141,6 +141,8 @@ for view in overview_by_year overview_5y not_confirmed_by_country answer_tally_b
 		why="no agreement of migchain and plain SQL reported for $view"
 	printf '%s\n' "$out" | grep -Eq "^bench $view c/a [0-9.]+$" || why="no 'bench $view c/a' line"
 done
+[ -n "$why" ] || printf '%s\n' "$out" | grep -Eq "^bench published_5y c/a [0-9.]+$" ||
+	why="no 'bench published_5y c/a' line"
 if [ -z "$why" ]; then
 	printf '%s\n' "$out" | grep -E '^[a-z_0-9]+: migchain and plain SQL return'
 	echo "bench smoke: ok"

@@ -110,6 +110,7 @@ queries=(
 	"cooperation_persons/plain|SELECT date_part('year', presented_on)::int AS year, kind, country, count(DISTINCT person_id) AS persons FROM request_text WHERE presented_on <= current_date GROUP BY 1, 2, 3"
 	"cooperation_persons/migchain|SELECT year, kind::text, country::text, persons FROM migchain.cooperation_persons()"
 	"cooperation_by_country_whole_view/migchain|SELECT * FROM migchain_bi.cooperation_by_country"
+	"published_5y/migchain|SELECT * FROM migchain.published_cells(2018, 2022)"
 )
 # The migchain queries whose plain-SQL version is another's (the same rows):
 # the scan path's, measured against the plain overview_by_year.
@@ -182,14 +183,15 @@ tables_read() {
 # Where the rows come from: the views answer from the rollup and never read
 # the requests; the scan path reads the requests.  Otherwise the bench stops.
 declare -A reads
-for view in overview_by_year overview_5y not_confirmed_by_country answer_tally_by_year overview_by_year_scan; do
+for view in overview_by_year overview_5y not_confirmed_by_country answer_tally_by_year overview_by_year_scan \
+	published_5y; do
 	for q in "${queries[@]}"; do
 		[ "${q%%|*}" = "$view/migchain" ] && sql=${q#*|}
 	done
 	read_now=$(plans "$sql" | tables_read)
 	reads[$view]=$(printf '%s\n' "$read_now" | paste -sd, -)
 	case $view in
-	overview_by_year | overview_5y | not_confirmed_by_country)
+	overview_by_year | overview_5y | not_confirmed_by_country | published_5y)
 		if ! grep -qx request_rollup <<<"$read_now" || grep -qx request <<<"$read_now"; then
 			echo "make bench: $view reads ${reads[$view]:-no table}: not the rollup alone" >&2
 			exit 1
@@ -305,6 +307,11 @@ echo
 printf 'cooperation_by_country, the whole view (with persons): %.1f ms, c/a = %.2f\n' \
 	"${ms[cooperation_by_country_whole_view/migchain]}" "$(calc "${ms[cooperation_by_country_whole_view/migchain]} / ${ms[floor]}")"
 lines+=("$(printf 'bench cooperation_by_country_whole_view c/a %.2f' "$(calc "${ms[cooperation_by_country_whole_view/migchain]} / ${ms[floor]}")")")
+# The workbook's cells, published (rounded, small counts and what would
+# reveal them hidden): from the rollup, as the overviews.
+printf 'published_cells(2018, 2022), every cell of the workbook: %.1f ms, c/a = %.4f (no target of its own; reads %s, as the overviews)\n' \
+	"${ms[published_5y/migchain]}" "$(calc "${ms[published_5y/migchain]} / ${ms[floor]}")" "${reads[published_5y]}"
+lines+=("$(printf 'bench published_5y c/a %.4f' "$(calc "${ms[published_5y/migchain]} / ${ms[floor]}")")")
 lines+=("$(printf 'bench request_table bytes_per_row %.1f' "$(calc "$size_m / $rows")")")
 lines+=("$(printf 'bench request_table bytes_per_row_ratio %.2f' "$(calc "$size_m / $size_t")")")
 
