@@ -140,25 +140,19 @@ CREATE FUNCTION @extschema@.federation_rollup_ready() RETURNS pg_catalog.bool
 AS $$
 DECLARE
 	code pg_catalog.text;
-	state pg_catalog.text;
 	msg pg_catalog.text;
 	det pg_catalog.text;
 	hnt pg_catalog.text;
 BEGIN
 	RETURN @extschema@.request_rollup_ready();
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-							det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+EXCEPTION WHEN object_not_in_prerequisite_state THEN
+	-- request_rollup_ready()'s one error (55000), with its detail and hint
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
 	SELECT i.member_state INTO code FROM @extschema@.federation_identity i;
-	msg := pg_catalog.format('member state %s: %s', coalesce(code, '(not set)'), msg);
-	IF det OPERATOR(pg_catalog.<>) '' AND hnt OPERATOR(pg_catalog.<>) '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = msg, DETAIL = det, HINT = hnt;
-	ELSIF det OPERATOR(pg_catalog.<>) '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = msg, DETAIL = det;
-	ELSIF hnt OPERATOR(pg_catalog.<>) '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = msg, HINT = hnt;
-	END IF;
-	RAISE EXCEPTION USING ERRCODE = state, MESSAGE = msg;
+	RAISE EXCEPTION 'member state %: %', coalesce(code, '(not set)'), msg
+		USING ERRCODE = 'object_not_in_prerequisite_state',
+			  DETAIL = coalesce(nullif(det, ''), 'The rollup of the request counters of this database is not kept by its triggers.'),
+			  HINT = coalesce(nullif(hnt, ''), 'As the admin of this database: SELECT migchain.rebuild_request_rollup().');
 END
 $$;
 COMMENT ON FUNCTION @extschema@.federation_rollup_ready() IS
