@@ -5901,14 +5901,8 @@ BEGIN
 	IF sqlstate OPERATOR(pg_catalog.=) '08001' THEN
 		PERFORM @extschema@.federation_unreachable(server, member, message, detail);
 	END IF;
-	IF server IS NOT NULL THEN
-		RAISE EXCEPTION 'the connection to member state % on server % failed', coalesce(member, '?'),
-				pg_catalog.quote_ident(server)
-			USING ERRCODE = 'connection_failure',
-				  DETAIL = concat_ws(': ', message, nullif(detail, '')),
-				  HINT = pg_catalog.format('Query again; if it fails again, see to that database server, or SELECT migchain.federation_detach(%L) takes the member state out of the federation.',
-										   coalesce(member, '?'));
-	END IF;
+	-- a connection lost during the query: postgres_fdw's message (libpq's)
+	-- does not name the server, so the hint lists them all
 	RAISE EXCEPTION 'the connection to a member state failed during the query'
 		USING ERRCODE = 'connection_failure',
 			  DETAIL = concat_ws(': ', message, nullif(detail, '')),
@@ -5918,7 +5912,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.federation_report_unreachable(pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
-	'raises federation_unreachable() (08001) for the server named in postgres_fdw''s message, or 08006 naming the server whose connection failed when the message names it, and the members'' servers otherwise';
+	'raises federation_unreachable() (08001) for the server named in postgres_fdw''s message; for a connection lost during the query (08006), whose message names no server, an error listing the members'' servers';
 
 -- The hub's overviews: per member state, aggregated by each member's own
 -- database (partition-wise aggregation: the GROUP BY has the partition key,
